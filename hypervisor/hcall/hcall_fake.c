@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The fake domain behind hcall_fake.h, for unit tests only. */
+#include "hcall_fake.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FAKE_DOMID 7
+#define FAKE_MAX_VCPUS 4
+
+static bool in_mem(uint64_t gva, size_t len)
+{
+	return len <= FAKE_MEM_SIZE && gva <= FAKE_MEM_SIZE - len;
+}
+
+static int fake_copy_from(void *opaque, unsigned int vcpu_id, void *dst,
+			  uint64_t gva, size_t len)
+{
+	struct hcall_fake *f = opaque;
+
+	(void)vcpu_id;
+	f->nr_copies++;
+	if (!in_mem(gva, len))
+		return -EFAULT;
+	memcpy(dst, f->mem + gva, len);
+	return 0;
+}
+
+static int fake_copy_to(void *opaque, unsigned int vcpu_id, uint64_t gva,
+			const void *src, size_t len)
+{
+	struct hcall_fake *f = opaque;
+
+	(void)vcpu_id;
+	f->nr_copies++;
+	if (!in_mem(gva, len))
+		return -EFAULT;
+	memcpy(f->mem + gva, src, len);
+	return 0;
+}
+
+static int fake_map_shared_info(void *opaque, uint64_t gfn)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_shared_info++;
+	f->shared_info_gfn = gfn;
+	return 0;
+}
+
+static int fake_register_vcpu_info(void *opaque, unsigned int vcpu_id,
+				   uint64_t gpa)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_vcpu_info++;
+	f->vcpu_info_vcpu = vcpu_id;
+	f->vcpu_info_gpa = gpa;
+	return 0;
+}
+
+static int fake_set_callback_vector(void *opaque, uint8_t vector)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_vector++;
+	f->vector = vector;
+	return 0;
+}
+
+static int fake_console_write(void *opaque, const char *buf, size_t len)
+{
+	struct hcall_fake *f = opaque;
+
+	if (len > f->console_max_call)
+		f->console_max_call = len;
+	if (len > sizeof(f->console) - f->console_len)
+		return -ENOSPC;
+	memcpy(f->console + f->console_len, buf, len);
+	f->console_len += len;
+	return 0;
+}
+
+static int fake_shutdown(void *opaque, unsigned int vcpu_id,
+			 unsigned int reason)
+{
+	struct hcall_fake *f = opaque;
+
+	(void)vcpu_id;
+	f->nr_shutdown++;
+	f->shutdown_reason = reason;
+	return 0;
+}
+
+static int fake_param_set(void *opaque, unsigned int index, uint64_t value)
+{
+	struct hcall_fake *f = opaque;
+
+	if (f->param_set_rc)
+		return f->param_set_rc;
+	f->nr_param_set++;
+	f->param_index = index;
+	f->param_value = value;
+	return 0;
+}
+
+const struct hcall_ops hcall_fake_ops = {
+	.copy_from_guest = fake_copy_from,
+	.copy_to_guest = fake_copy_to,
+	.map_shared_info = fake_map_shared_info,
+	.register_vcpu_info = fake_register_vcpu_info,
+	.set_callback_vector = fake_set_callback_vector,
+	.console_write = fake_console_write,
+	.shutdown = fake_shutdown,
+	.param_set = fake_param_set,
+};
+
+void hcall_fake_init(struct hcall_fake *f, struct hcall_domain *d,
+		     struct hcall_vcpu *v)
+{
+	memset(f, 0, sizeof(*f));
+	hcall_domain_init(d, FAKE_DOMID, FAKE_MAX_VCPUS, &hcall_fake_ops, f);
+	*v = (struct hcall_vcpu){.d = d, .id = 0, .longmode = true};
+}
+
+long hcall_fake_call(struct hcall_vcpu *v, uint64_t nr, uint64_t a0,
+		     uint64_t a1, uint64_t a2)
+{
+	const uint64_t args[HCALL_MAX_ARGS] = {a0, a1, a2};
+
+	return hcall_dispatch(v, nr, args);
+}
+
+void hcall_fake_capture_begin(struct hcall_fake_capture *c)
+{
+	fflush(stderr);
+	c->file = tmpfile();
+	c->saved_stderr = dup(STDERR_FILENO);
+	if (c->file && c->saved_stderr >= 0)
+		dup2(fileno(c->file), STDERR_FILENO);
+}
+
+unsigned int hcall_fake_capture_end(struct hcall_fake_capture *c,
+				    const char *needle)
+{
+	char line[1024];
+	unsigned int n = 0;
+
+	fflush(stderr);
+	if (c->saved_stderr >= 0) {
+		dup2(c->saved_stderr, STDERR_FILENO);
+		close(c->saved_stderr);
+		c->saved_stderr = -1;
+	}
+	if (!c->file)
+		return 0;
+	rewind(c->file);
+	while (fgets(line, sizeof(line), c->file)) {
+		fputs(line, stderr); /* keep it visible in the test log */
+		if (strstr(line, needle))
+			n++;
+	}
+	fclose(c->file);
+	c->file = NULL;
+	return n;
+}

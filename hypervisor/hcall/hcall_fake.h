@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A fake domain for the hypercall unit tests: guest memory is a plain
+ * buffer where guest virtual address == offset (-EFAULT beyond it), and
+ * every other service records its arguments so tests can check them.
+ */
+#ifndef HYPERVISOR_HCALL_FAKE_H
+#define HYPERVISOR_HCALL_FAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hypervisor/hcall.h"
+
+#define FAKE_MEM_SIZE 0x10000
+#define FAKE_CONSOLE_SIZE 8192
+
+struct hcall_fake {
+	uint8_t mem[FAKE_MEM_SIZE];
+	unsigned int nr_copies;
+	/* map_shared_info */
+	unsigned int nr_shared_info;
+	uint64_t shared_info_gfn;
+	/* register_vcpu_info */
+	unsigned int nr_vcpu_info;
+	unsigned int vcpu_info_vcpu;
+	uint64_t vcpu_info_gpa;
+	/* set_callback_vector */
+	unsigned int nr_vector;
+	uint8_t vector;
+	/* console_write: everything written, and the largest single call */
+	char console[FAKE_CONSOLE_SIZE];
+	size_t console_len;
+	size_t console_max_call;
+	/* shutdown */
+	unsigned int nr_shutdown;
+	unsigned int shutdown_reason;
+	/* param_set */
+	unsigned int nr_param_set;
+	unsigned int param_index;
+	uint64_t param_value;
+	/* Returned by param_set when non-zero. */
+	int param_set_rc;
+};
+
+/* Ops with every service present, backed by a struct hcall_fake. */
+extern const struct hcall_ops hcall_fake_ops;
+
+/* Zeroes @f and sets up @d and a vCPU @v (id 0, long mode, CPL 0). */
+void hcall_fake_init(struct hcall_fake *f, struct hcall_domain *d,
+		     struct hcall_vcpu *v);
+
+/* Dispatches hypercall @nr with up to three arguments. */
+long hcall_fake_call(struct hcall_vcpu *v, uint64_t nr, uint64_t a0,
+		     uint64_t a1, uint64_t a2);
+
+/* Where stderr went while a test captures log lines. */
+struct hcall_fake_capture {
+	int saved_stderr;
+	FILE *file;
+};
+
+/*
+ * Redirects stderr into a temporary file until hcall_fake_capture_end(),
+ * which restores it and returns how many lines contained @needle.
+ */
+void hcall_fake_capture_begin(struct hcall_fake_capture *c);
+unsigned int hcall_fake_capture_end(struct hcall_fake_capture *c,
+				    const char *needle);
+
+#endif /* HYPERVISOR_HCALL_FAKE_H */

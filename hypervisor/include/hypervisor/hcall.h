@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Xen hypercalls of an HVM domain: a table-driven dispatcher that decodes
+ * the hypercalls hvmloader, SeaBIOS and a Linux HVM guest make (xen_version,
+ * memory_op, hvm_op, vcpu_op, console_io, sched_op) and answers them with
+ * Xen errno values. The logic is pure: it reaches guest memory and the rest
+ * of the domain only through the callbacks in struct hcall_ops, so it is
+ * unit-tested without KVM. The KVM_EXIT_XEN path calls hcall_dispatch().
+ * Event channels and grant tables are other subsystems and are not
+ * dispatched here yet (their hypercalls return -XEN_ENOSYS).
+ */
+#ifndef HYPERVISOR_HCALL_H
+#define HYPERVISOR_HCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <xen/xen.h>
+#include <xen/hvm/params.h>
+
+/* Hypercall arguments in registers (Xen: rdi..r9, or ebx..ebp for i386). */
+#define HCALL_MAX_ARGS 6
+
+/*
+ * Xen's hypercall numbers are 0..63 (xen.h, __HYPERVISOR_*). Numbers above
+ * that share one "logged once" slot.
+ */
+#define HCALL_NR_HYPERCALLS 64
+
+/* Largest guest E820 map we return; hvmloader passes a 128-entry buffer. */
+#define HCALL_E820_MAX 128
+
+/* The Xen version we report (XENVER_version, CPUID leaf 0x40000001). */
+#define HCALL_XEN_MAJOR 4
+#define HCALL_XEN_MINOR 17
+
+/* Bytes of one CONSOLEIO_write we pass on; the rest is dropped. */
+#define HCALL_CONSOLE_WRITE_MAX 4096
+
+/* One entry of the map returned by XENMEM_memory_map (BIOS E820 layout). */
+struct hcall_e820_entry {
+	uint64_t addr;
+	uint64_t size;
+	uint32_t type;
+} __attribute__((packed));
+
+/*
+ * Services the domain provides. Every member is optional; a missing one makes
+ * the hypercall that needs it fail cleanly (-XEN_EFAULT for the copies,
+ * -XEN_ENOSYS for the others). All are called from vCPU threads, possibly
+ * from several at once, and must be thread-safe. Unless noted, a callback
+ * returns 0 or a negative errno, which is converted and given to the guest.
+ */
+struct hcall_ops {
+	/*
+	 * Copy @len bytes between guest virtual address @gva of vCPU @vcpu_id
+	 * (translated through its current page tables, or linear while paging
+	 * is off) and a host buffer. Return 0 or -EFAULT; anything else is
+	 * treated as -EFAULT. The range never wraps the guest address space.
+	 */
+	int (*copy_from_guest)(void *opaque, unsigned int vcpu_id, void *dst,
+			       uint64_t gva, size_t len);
+	int (*copy_to_guest)(void *opaque, unsigned int vcpu_id, uint64_t gva,
+			     const void *src, size_t len);
+	/* Place the shared_info page at guest frame @gfn (unchecked value). */
+	int (*map_shared_info)(void *opaque, uint64_t gfn);
+	/*
+	 * Place vCPU @vcpu_id's vcpu_info at guest-physical @gpa. The range
+	 * [gpa, gpa + sizeof(struct vcpu_info)) is already checked to lie in
+	 * one page and to be aligned. Return -EINVAL if it is already
+	 * registered or @gpa is not RAM (as Xen does).
+	 */
+	int (*register_vcpu_info)(void *opaque, unsigned int vcpu_id,
+				  uint64_t gpa);
+	/* Deliver event upcalls on @vector (0x10..0xff); 0 turns them off. */
+	int (*set_callback_vector)(void *opaque, uint8_t vector);
+	/*
+	 * Raw guest console bytes: not NUL-terminated, may hold control
+	 * characters; the sink escapes them before showing them to anyone.
+	 */
+	int (*console_write)(void *opaque, const char *buf, size_t len);
+	/*
+	 * SCHEDOP_shutdown from vCPU @vcpu_id with a valid SHUTDOWN_* @reason.
+	 * On 0 the domain must stop running its vCPUs (the hypercall still
+	 * returns 0 to the caller's run loop, which checks the domain state
+	 * before it resumes the vCPU, like Xen never returning to the guest).
+	 */
+	int (*shutdown)(void *opaque, unsigned int vcpu_id,
+			unsigned int reason);
+	/*
+	 * The guest set HVM parameter @index (other than CALLBACK_IRQ) to a
+	 * value already checked here. On error the old value stays.
+	 */
+	int (*param_set)(void *opaque, unsigned int index, uint64_t value);
+};
+
+/*
+ * Per-domain hypercall state. Set it up with hcall_domain_init() and the
+ * setters below before the first vCPU runs; after that only the dispatcher
+ * changes it (params and the log bitmaps are updated atomically).
+ */
+struct hcall_domain {
+	const struct hcall_ops *ops;
+	void *opaque;
+	uint16_t domid;
+	unsigned int max_vcpus;
+	uint32_t xen_major;
+	uint32_t xen_minor;
+	/* XENVER_get_features submap 0: XENFEAT_* bits we really implement. */
+	uint32_t features;
+	/* The domain's UUID, returned by XENVER_guest_handle. */
+	xen_domain_handle_t handle;
+	uint64_t params[HVM_NR_PARAMS];
+	struct hcall_e820_entry e820[HCALL_E820_MAX];
+	unsigned int nr_e820;
+	/* Bit n: unknown hypercall n logged (bit 64: any number >= 64). */
+	uint64_t unknown_logged[2];
+	/* Bit s of word n: unknown sub-op s of hypercall n logged (63: >= 63).
+	 */
+	uint64_t unknown_subop_logged[HCALL_NR_HYPERCALLS];
+};
+
+/* The calling vCPU, as the KVM exit path sees it. */
+struct hcall_vcpu {
+	struct hcall_domain *d;
+	unsigned int id;
+	/* The vCPU is in 64-bit mode; otherwise the 32-bit ABI applies. */
+	bool longmode;
+	/* Current privilege level; Xen refuses hypercalls from CPL > 0. */
+	uint8_t cpl;
+};
+
+/*
+ * Resets @d for domain @domid with @max_vcpus vCPUs. Reports Xen 4.17 and
+ * the XENFEAT_* bits backed by this code and @ops (see xen_version.c); the
+ * domain builder may add XENFEAT_hvm_safe_pvclock to @d->features once PV
+ * timers are backed. @ops may be NULL (no services) and must outlive @d.
+ */
+void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
+		       unsigned int max_vcpus, const struct hcall_ops *ops,
+		       void *opaque);
+
+/*
+ * Sets the map XENMEM_memory_map returns (copied). Returns 0, or -EINVAL
+ * if @nr is 0 or above HCALL_E820_MAX.
+ */
+int hcall_domain_set_e820(struct hcall_domain *d,
+			  const struct hcall_e820_entry *map, unsigned int nr)
+	__attribute__((warn_unused_result));
+
+/*
+ * Toolstack access to HVM parameters (no guest permission checks), e.g.
+ * HVM_PARAM_STORE_PFN. Return 0, or -EINVAL if @index >= HVM_NR_PARAMS.
+ */
+int hcall_domain_set_param(struct hcall_domain *d, unsigned int index,
+			   uint64_t value) __attribute__((warn_unused_result));
+int hcall_domain_get_param(const struct hcall_domain *d, unsigned int index,
+			   uint64_t *value) __attribute__((warn_unused_result));
+
+/*
+ * Runs hypercall @nr with @args for vCPU @v and returns what goes into the
+ * guest's RAX/EAX: a non-negative result or a negative Xen errno
+ * (-XEN_ENOSYS for unknown hypercalls, logged once per domain and number;
+ * -XEN_EPERM from CPL > 0). In 32-bit mode @nr and @args are truncated to
+ * 32 bits. Never fails on the host side; safe to call from several vCPU
+ * threads at once.
+ */
+long hcall_dispatch(struct hcall_vcpu *v, uint64_t nr,
+		    const uint64_t args[HCALL_MAX_ARGS]);
+
+/*
+ * The one conversion to the guest ABI: a negative host errno becomes the
+ * negative Xen errno of the same name (xen/errno.h), an unknown one
+ * -XEN_EIO; non-negative values pass through.
+ */
+long hcall_xen_errno(long rc);
+
+#endif /* HYPERVISOR_HCALL_H */
