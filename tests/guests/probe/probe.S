@@ -163,3 +163,5 @@ pdpt:	.skip	4096
 pd:	.skip	4096
 	.skip	8192
 stack_top:
+
+	.section .note.GNU-stack,"",@progbits

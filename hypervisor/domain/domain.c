@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Domain lifecycle (domain.h): build, start, stop with a reason, wait,
+ * destroy. Building checks the host first so a machine that cannot run
+ * domains gets one clear message instead of a failing ioctl.
+ */
+#include "domain_priv.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "hypervisor/debugcon.h"
+#include "hypervisor/host_kvm.h"
+#include "hypervisor/log.h"
+#include "hypervisor/vcpu.h"
+#include "vm_kvm.h"
+
+static const char *const stop_names[] = {
+	[DOMAIN_RUNNING] = "running",
+	[DOMAIN_STOP_POWEROFF] = "poweroff",
+	[DOMAIN_STOP_REBOOT] = "reboot",
+	[DOMAIN_STOP_CRASH] = "crash",
+	[DOMAIN_STOP_TRIPLE_FAULT] = "triple fault",
+	[DOMAIN_STOP_DESTROYED] = "destroyed",
+};
+
+const char *domain_stop_name(enum domain_stop why)
+{
+	if ((unsigned int)why >= sizeof(stop_names) / sizeof(stop_names[0]))
+		return "unknown";
+	return stop_names[why];
+}
+
+static int check_host(struct domain *d)
+{
+	struct host_kvm_caps caps;
+	char why[1024];
+	int rc;
+
+	d->kvm_fd = host_kvm_open(why, sizeof(why));
+	if (d->kvm_fd < 0) {
+		log_err("host", "%s", why);
+		return d->kvm_fd;
+	}
+	rc = host_kvm_read_caps(d->kvm_fd, "/sys/module", &caps);
+	if (rc) {
+		log_err("host", "KVM does not answer on /dev/kvm: %s",
+			strerror(-rc));
+		return rc;
+	}
+	if (host_kvm_caps_problems(&caps, why, sizeof(why))) {
+		log_err("host", "this host cannot run hvm domains: %s", why);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+static void console_line(void *opaque, const char *line)
+{
+	(void)opaque;
+	log_info("console", "%s", line);
+}
+
+static int add_devices(struct domain *d)
+{
+	int rc = debugcon_create(console_line, d, &d->debugcon);
+
+	if (!rc)
+		rc = hv_pio_bus_add(&d->pio, DEBUGCON_PORT, 1, d->debugcon);
+	return rc;
+}
+
+static int check_config(const struct domain_config *cfg)
+{
+	if (cfg->nr_vcpus == 0 || cfg->nr_vcpus > DOMAIN_MAX_VCPUS) {
+		log_err("domain", "vcpus=%u is out of range; use 1 to %d",
+			cfg->nr_vcpus, DOMAIN_MAX_VCPUS);
+		return -EINVAL;
+	}
+	if (!cfg->loader_path || cfg->nr_modules > BOOT_MAX_MODULES) {
+		log_err("domain",
+			"a loader image and at most %d modules are needed",
+			BOOT_MAX_MODULES);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int build(struct domain *d, const struct domain_config *cfg)
+{
+	unsigned int i;
+	int rc;
+
+	rc = check_host(d);
+	if (rc)
+		return rc;
+	rc = gmem_create(cfg->ram_size, &d->mem);
+	if (rc) {
+		log_err("mem",
+			"cannot create %llu MiB of guest memory: %s; memory must be a multiple of 4 KiB and at least 2 MiB",
+			(unsigned long long)(cfg->ram_size >> 20),
+			strerror(-rc));
+		return rc;
+	}
+	rc = vm_kvm_create(d);
+	for (i = 0; !rc && i < cfg->nr_vcpus; i++) {
+		rc = vcpu_create(d, i, &d->vcpus[i]);
+		d->nr_vcpus = rc ? i : i + 1;
+	}
+	if (!rc)
+		rc = domain_hcall_init(d);
+	if (!rc)
+		rc = add_devices(d);
+	if (!rc)
+		rc = domain_load(d, cfg);
+	return rc;
+}
+
+int domain_create(const struct domain_config *cfg, struct domain **out)
+{
+	struct domain *d;
+	int rc;
+
+	*out = NULL;
+	rc = check_config(cfg);
+	if (rc)
+		return rc;
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	d->domid = cfg->domid;
+	snprintf(d->tag, sizeof(d->tag), "d%u", cfg->domid);
+	d->kvm_fd = d->vm_fd = -1;
+	pthread_mutex_init(&d->lock, NULL);
+	pthread_cond_init(&d->cond, NULL);
+	rc = build(d, cfg);
+	if (rc) {
+		domain_destroy(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+int domain_start(struct domain *d)
+{
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < d->nr_vcpus; i++) {
+		rc = vcpu_start(d->vcpus[i]);
+		if (rc) {
+			domain_stop(d, DOMAIN_STOP_CRASH,
+				    "cannot start vCPU %u: %s", i,
+				    strerror(-rc));
+			return rc;
+		}
+	}
+	return 0;
+}
+
+void domain_stop(struct domain *d, enum domain_stop why, const char *fmt, ...)
+{
+	unsigned int i;
+	va_list ap;
+
+	pthread_mutex_lock(&d->lock);
+	if (d->stop != DOMAIN_RUNNING) {
+		pthread_mutex_unlock(&d->lock);
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(d->detail, sizeof(d->detail), fmt, ap);
+	va_end(ap);
+	__atomic_store_n(&d->stop, why, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+	for (i = 0; i < d->nr_vcpus; i++)
+		vcpu_kick(d->vcpus[i]);
+}
+
+enum domain_stop domain_wait(struct domain *d)
+{
+	enum domain_stop why;
+
+	pthread_mutex_lock(&d->lock);
+	while (d->stop == DOMAIN_RUNNING)
+		pthread_cond_wait(&d->cond, &d->lock);
+	why = d->stop;
+	pthread_mutex_unlock(&d->lock);
+	return why;
+}
+
+void domain_destroy(struct domain *d)
+{
+	unsigned int i;
+
+	if (!d)
+		return;
+	domain_stop(d, DOMAIN_STOP_DESTROYED, "destroyed");
+	for (i = 0; i < d->nr_vcpus; i++)
+		vcpu_destroy(d->vcpus[i]);
+	if (d->debugcon)
+		d->debugcon->ops->destroy(d->debugcon);
+	domain_hcall_destroy(d);
+	if (d->vm_fd >= 0)
+		close(d->vm_fd);
+	gmem_destroy(d->mem);
+	if (d->kvm_fd >= 0)
+		close(d->kvm_fd);
+	pthread_cond_destroy(&d->cond);
+	pthread_mutex_destroy(&d->lock);
+	free(d);
+}

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The domain's side of the Xen hypercall interface: the services
+ * hcall_dispatch() needs (struct hcall_ops), backed by guest memory and
+ * KVM's Xen support (shared_info, vcpu_info and the upcall vector live in
+ * the kernel: KVM api.rst, KVM_XEN_HVM_SET_ATTR / KVM_XEN_VCPU_SET_ATTR).
+ */
+#include "domain_priv.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <linux/kvm.h>
+#include <xen/sched.h>
+
+#include "hypervisor/hcall.h"
+#include "hypervisor/log.h"
+#include "hypervisor/vcpu.h"
+
+/* Copies one chunk that stays inside one guest page. */
+static int copy_chunk(struct domain *d, int vcpu_fd, uint64_t gva, void *buf,
+		      size_t len, bool to_guest)
+{
+	struct kvm_translation t = {.linear_address = gva};
+
+	if (ioctl(vcpu_fd, KVM_TRANSLATE, &t) < 0 || !t.valid)
+		return -EFAULT;
+	if (to_guest)
+		return gmem_copy_to(d->mem, t.physical_address, buf, len);
+	return gmem_copy_from(d->mem, buf, t.physical_address, len);
+}
+
+/* Walks [gva, gva + len) page by page: each page may map anywhere. */
+static int copy_guest(void *opaque, unsigned int vcpu_id, uint64_t gva,
+		      void *buf, size_t len, bool to_guest)
+{
+	struct domain *d = opaque;
+	size_t chunk;
+	int rc;
+
+	if (vcpu_id >= d->nr_vcpus)
+		return -EFAULT;
+	while (len) {
+		chunk = GMEM_PAGE_SIZE - (gva & (GMEM_PAGE_SIZE - 1));
+		if (chunk > len)
+			chunk = len;
+		rc = copy_chunk(d, d->vcpus[vcpu_id]->fd, gva, buf, chunk,
+				to_guest);
+		if (rc)
+			return -EFAULT;
+		gva += chunk;
+		buf = (uint8_t *)buf + chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+static int copy_from_guest(void *opaque, unsigned int vcpu_id, void *dst,
+			   uint64_t gva, size_t len)
+{
+	return copy_guest(opaque, vcpu_id, gva, dst, len, false);
+}
+
+static int copy_to_guest(void *opaque, unsigned int vcpu_id, uint64_t gva,
+			 const void *src, size_t len)
+{
+	return copy_guest(opaque, vcpu_id, gva, (void *)src, len, true);
+}
+
+static int map_shared_info(void *opaque, uint64_t gfn)
+{
+	struct domain *d = opaque;
+	struct kvm_xen_hvm_attr a = {.type = KVM_XEN_ATTR_TYPE_SHARED_INFO};
+	void *p;
+
+	if (gfn > (1ULL << 40) ||
+	    gmem_map(d->mem, gfn * GMEM_PAGE_SIZE, GMEM_PAGE_SIZE, &p))
+		return -EINVAL;
+	a.u.shared_info.gfn = gfn;
+	if (ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0)
+		return -errno;
+	log_info("xen", "shared_info at gfn 0x%llx", (unsigned long long)gfn);
+	return 0;
+}
+
+/*
+ * TODO(#3): registering another vCPU's vcpu_info while that vCPU sits in
+ * KVM_RUN blocks until it exits; kick it first once APs run Linux.
+ */
+static int register_vcpu_info(void *opaque, unsigned int vcpu_id, uint64_t gpa)
+{
+	struct domain *d = opaque;
+	struct kvm_xen_vcpu_attr a = {.type = KVM_XEN_VCPU_ATTR_TYPE_VCPU_INFO};
+	void *p;
+
+	if (vcpu_id >= d->nr_vcpus || gmem_map(d->mem, gpa, 64, &p))
+		return -EINVAL;
+	a.u.gpa = gpa;
+	if (ioctl(d->vcpus[vcpu_id]->fd, KVM_XEN_VCPU_SET_ATTR, &a) < 0)
+		return -errno;
+	return 0;
+}
+
+static int set_callback_vector(void *opaque, uint8_t vector)
+{
+	struct domain *d = opaque;
+	struct kvm_xen_hvm_attr a = {.type = KVM_XEN_ATTR_TYPE_UPCALL_VECTOR};
+
+	a.u.vector = vector;
+	return ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0 ? -errno : 0;
+}
+
+static int console_write(void *opaque, const char *buf, size_t len)
+{
+	struct domain *d = opaque;
+	size_t i;
+
+	/* Same sanitising and line splitting as the 0xE9 console. */
+	for (i = 0; i < len; i++) {
+		if (d->debugcon->ops->write(d->debugcon, 0, 1, (uint8_t)buf[i]))
+			return -EIO;
+	}
+	return 0;
+}
+
+static int shutdown_domain(void *opaque, unsigned int vcpu_id,
+			   unsigned int reason)
+{
+	struct domain *d = opaque;
+
+	switch (reason) {
+	case SHUTDOWN_poweroff:
+		domain_stop(d, DOMAIN_STOP_POWEROFF,
+			    "vCPU %u asked to power off", vcpu_id);
+		return 0;
+	case SHUTDOWN_reboot:
+		domain_stop(d, DOMAIN_STOP_REBOOT, "vCPU %u asked to reboot",
+			    vcpu_id);
+		return 0;
+	default:
+		domain_stop(
+			d, DOMAIN_STOP_CRASH,
+			"vCPU %u reported shutdown reason %u (crash, suspend or watchdog)",
+			vcpu_id, reason);
+		return 0;
+	}
+}
+
+static const struct hcall_ops domain_hcall_ops = {
+	.copy_from_guest = copy_from_guest,
+	.copy_to_guest = copy_to_guest,
+	.map_shared_info = map_shared_info,
+	.register_vcpu_info = register_vcpu_info,
+	.set_callback_vector = set_callback_vector,
+	.console_write = console_write,
+	.shutdown = shutdown_domain,
+};
+
+int domain_hcall_init(struct domain *d)
+{
+	struct boot_memmap_entry mm[BOOT_MEMMAP_MAX];
+	struct hcall_e820_entry e820[BOOT_MEMMAP_MAX];
+	unsigned int i, n;
+
+	d->hcall = calloc(1, sizeof(*d->hcall));
+	if (!d->hcall)
+		return -ENOMEM;
+	hcall_domain_init(d->hcall, (uint16_t)d->domid, d->nr_vcpus,
+			  &domain_hcall_ops, d);
+	n = boot_info_memmap(d->mem, mm);
+	for (i = 0; i < n; i++) {
+		e820[i].addr = mm[i].addr;
+		e820[i].size = mm[i].size;
+		e820[i].type = mm[i].type;
+	}
+	return hcall_domain_set_e820(d->hcall, e820, n);
+}
+
+void domain_hcall_destroy(struct domain *d)
+{
+	free(d->hcall);
+	d->hcall = NULL;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Functions shared by the files of hypervisor/domain. */
+#ifndef HYPERVISOR_DOMAIN_PRIV_H
+#define HYPERVISOR_DOMAIN_PRIV_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hypervisor/domain.h"
+
+/* Loads the loader and modules and sets the BSP's start state. */
+int domain_load(struct domain *d, const struct domain_config *cfg)
+	__attribute__((warn_unused_result));
+
+/* Creates d->hcall, the domain's Xen hypercall state (domain_hcall.c). */
+int domain_hcall_init(struct domain *d) __attribute__((warn_unused_result));
+void domain_hcall_destroy(struct domain *d);
+
+#endif /* HYPERVISOR_DOMAIN_PRIV_H */

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * hvm-domain: the hypervisor instance of one domain. Builds the domain,
+ * runs it until it stops, and prints why on stdout as "stop=<reason>".
+ * SIGTERM or SIGINT destroy the domain. Exit status: 0 when the guest
+ * powered off, 3 when it asked for a reboot, 1 when it crashed, was
+ * destroyed or could not be built, 2 on usage errors.
+ *
+ * The control socket of DESIGN.md comes next (TODO(#3)).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "hypervisor/domain.h"
+#include "hypervisor/log.h"
+
+#define EXIT_REBOOT 3
+#define MIB (1ULL << 20)
+
+struct opts {
+	struct domain_config cfg;
+	unsigned int timeout_s; /* 0: none */
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
+		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
+		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
+		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
+		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n");
+}
+
+static int parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-' || *out > max)
+		return -EINVAL;
+	return 0;
+}
+
+static int add_module(struct domain_config *cfg, char *arg)
+{
+	char *comma = strchr(arg, ',');
+
+	if (cfg->nr_modules >= BOOT_MAX_MODULES)
+		return -E2BIG;
+	if (comma)
+		*comma = '\0';
+	cfg->modules[cfg->nr_modules].path = arg;
+	cfg->modules[cfg->nr_modules].cmdline = comma ? comma + 1 : NULL;
+	cfg->nr_modules++;
+	return 0;
+}
+
+static int parse_one(struct opts *o, int c, char *arg)
+{
+	unsigned long v;
+
+	switch (c) {
+	case 'l':
+		o->cfg.loader_path = arg;
+		return 0;
+	case 'M':
+		return add_module(&o->cfg, arg);
+	case 'm':
+		if (parse_uint(arg, 1UL << 20, &v) || v < 2)
+			return -EINVAL;
+		o->cfg.ram_size = v * MIB;
+		return 0;
+	case 'c':
+		if (parse_uint(arg, DOMAIN_MAX_VCPUS, &v) || v == 0)
+			return -EINVAL;
+		o->cfg.nr_vcpus = (unsigned int)v;
+		return 0;
+	case 'd':
+		if (parse_uint(arg, 0x7fef,
+			       &v)) /* below DOMID_FIRST_RESERVED */
+			return -EINVAL;
+		o->cfg.domid = (unsigned int)v;
+		return 0;
+	case 't':
+		if (parse_uint(arg, 86400, &v))
+			return -EINVAL;
+		o->timeout_s = (unsigned int)v;
+		return 0;
+	case 'v':
+		log_set_level(LOG_DEBUG);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{"loader", required_argument, NULL, 'l'},
+		{"module", required_argument, NULL, 'M'},
+		{"memory", required_argument, NULL, 'm'},
+		{"vcpus", required_argument, NULL, 'c'},
+		{"domid", required_argument, NULL, 'd'},
+		{"timeout", required_argument, NULL, 't'},
+		{"verbose", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->cfg.ram_size = 64 * MIB;
+	o->cfg.nr_vcpus = 1;
+	o->cfg.domid = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (parse_one(o, c, optarg)) {
+			fprintf(stderr, "hvm-domain: bad value for option %s\n",
+				argv[optind - 1]);
+			return -EINVAL;
+		}
+	}
+	if (optind != argc || !o->cfg.loader_path)
+		return -EINVAL;
+	return 0;
+}
+
+/* Waits for the guest to stop, a signal, or the timeout. */
+static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
+				  unsigned int timeout_s)
+{
+	const struct timespec tick = {.tv_nsec = 100 * 1000 * 1000};
+	time_t deadline = time(NULL) + timeout_s;
+	int sig;
+
+	while (__atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) == DOMAIN_RUNNING) {
+		sig = sigtimedwait(sigs, NULL, &tick);
+		if (sig == SIGTERM || sig == SIGINT)
+			domain_stop(d, DOMAIN_STOP_DESTROYED,
+				    "destroyed by signal %d", sig);
+		if (timeout_s && time(NULL) >= deadline)
+			domain_stop(
+				d, DOMAIN_STOP_DESTROYED,
+				"destroyed: still running after the %u s timeout",
+				timeout_s);
+	}
+	return domain_wait(d);
+}
+
+static int exit_status(enum domain_stop why)
+{
+	if (why == DOMAIN_STOP_POWEROFF)
+		return 0;
+	return why == DOMAIN_STOP_REBOOT ? EXIT_REBOOT : 1;
+}
+
+int main(int argc, char **argv)
+{
+	struct domain *d = NULL;
+	enum domain_stop why;
+	struct opts o;
+	sigset_t sigs;
+	int rc;
+
+	if (parse_opts(argc, argv, &o)) {
+		usage(stderr);
+		return 2;
+	}
+	/* Blocked here, so vCPU threads inherit the mask and main waits. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+
+	char tag[DOMAIN_TAG_MAX];
+	snprintf(tag, sizeof(tag), "d%u", o.cfg.domid);
+	log_set_domain(tag);
+	rc = domain_create(&o.cfg, &d);
+	if (rc)
+		return 1;
+	log_info("domain", "created: %llu MiB, %u vCPUs",
+		 (unsigned long long)(o.cfg.ram_size / MIB), o.cfg.nr_vcpus);
+	rc = domain_start(d);
+	why = supervise(d, &sigs, o.timeout_s);
+	log_info("domain", "stopped: %s (%s)", domain_stop_name(why),
+		 d->detail);
+	printf("stop=%s\n", domain_stop_name(why));
+	fflush(stdout);
+	domain_destroy(d);
+	return rc ? 1 : exit_status(why);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * KVM VM setup for a domain. The in-kernel irqchip gives LAPIC, 8259 PIC
+ * and a 24-pin IOAPIC, and the in-kernel PIT covers ports 0x40-0x43
+ * (DESIGN.md "Execution"). KVM_XEN_HVM_CONFIG with INTERCEPT_HCALL makes
+ * KVM write the hypercall page when the guest writes the MSR and report
+ * every hypercall as KVM_EXIT_XEN (KVM api.rst 4.104).
+ */
+#include "vm_kvm.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <linux/kvm.h>
+
+#include "hypervisor/domain.h"
+#include "hypervisor/log.h"
+
+/* Xen's hypercall-page MSR (firmware.md Appendix A). */
+#define XEN_HYPERCALL_MSR 0x40000000u
+/* Intel-only scratch pages KVM needs below 4 GiB, outside guest memory. */
+#define VM_TSS_ADDR 0xfffbd000u
+#define VM_IDENTITY_MAP_ADDR 0xfffbc000ULL
+
+static int vm_ioctl(struct domain *d, unsigned long req, void *arg,
+		    const char *what)
+{
+	if (ioctl(d->vm_fd, req, arg) >= 0)
+		return 0;
+	log_err("vm", "%s failed: %s", what, strerror(errno));
+	return -errno;
+}
+
+int vm_kvm_set_memslot(struct domain *d, unsigned int index)
+{
+	const struct gmem_region *r = &d->mem->regions[index];
+	struct kvm_userspace_memory_region slot = {
+		.slot = r->slot,
+		.guest_phys_addr = r->gpa,
+		.memory_size = r->size,
+		.userspace_addr = (uintptr_t)(d->mem->base + r->home),
+	};
+
+	return vm_ioctl(d, KVM_SET_USER_MEMORY_REGION, &slot,
+			"adding a memory slot");
+}
+
+static int set_xen_personality(struct domain *d)
+{
+	struct kvm_xen_hvm_config cfg = {
+		.flags = KVM_XEN_HVM_CONFIG_INTERCEPT_HCALL,
+		.msr = XEN_HYPERCALL_MSR,
+	};
+
+	return vm_ioctl(d, KVM_XEN_HVM_CONFIG, &cfg, "KVM_XEN_HVM_CONFIG");
+}
+
+int vm_kvm_create(struct domain *d)
+{
+	struct kvm_pit_config pit = {0};
+	uint64_t ident = VM_IDENTITY_MAP_ADDR;
+	unsigned int i;
+	int rc;
+
+	d->vm_fd = ioctl(d->kvm_fd, KVM_CREATE_VM, 0);
+	if (d->vm_fd < 0) {
+		rc = -errno;
+		log_err("vm",
+			"cannot create a KVM VM: %s; check memory limits and /dev/kvm",
+			strerror(-rc));
+		return rc;
+	}
+	/* Both are Intel-only needs; AMD KVM accepts and ignores them. */
+	if (ioctl(d->vm_fd, KVM_SET_TSS_ADDR, VM_TSS_ADDR) < 0 ||
+	    ioctl(d->vm_fd, KVM_SET_IDENTITY_MAP_ADDR, &ident) < 0)
+		log_debug("vm", "TSS or identity map address not set: %s",
+			  strerror(errno));
+	rc = vm_ioctl(d, KVM_CREATE_IRQCHIP, NULL,
+		      "creating the in-kernel irqchip");
+	if (!rc)
+		rc = vm_ioctl(d, KVM_CREATE_PIT2, &pit,
+			      "creating the in-kernel PIT");
+	if (!rc)
+		rc = set_xen_personality(d);
+	for (i = 0; !rc && i < d->mem->nr_regions; i++)
+		rc = vm_kvm_set_memslot(d, i);
+	return rc;
+}

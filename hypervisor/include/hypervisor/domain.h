@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One domain: its KVM VM, guest memory, vCPU threads, in-hypervisor
+ * devices and why it stopped. One hvm-domain process holds one domain.
+ *
+ * Threads: domain_start() starts one thread per vCPU; any thread may call
+ * domain_stop(); the main thread waits in domain_wait() and then calls
+ * domain_destroy(), which joins the vCPU threads.
+ */
+#ifndef HYPERVISOR_DOMAIN_H
+#define HYPERVISOR_DOMAIN_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hypervisor/boot_info.h"
+#include "hypervisor/gmem.h"
+#include "hypervisor/hv_dev.h"
+
+#define DOMAIN_MAX_VCPUS 64
+#define DOMAIN_TAG_MAX 16
+#define DOMAIN_DETAIL_MAX 512
+
+enum domain_stop {
+	DOMAIN_RUNNING,
+	DOMAIN_STOP_POWEROFF,
+	DOMAIN_STOP_REBOOT,
+	DOMAIN_STOP_CRASH,	  /* the guest or the hypervisor gave up */
+	DOMAIN_STOP_TRIPLE_FAULT, /* a vCPU shut down (triple fault) */
+	DOMAIN_STOP_DESTROYED,	  /* the toolstack ended it */
+};
+
+struct domain_config {
+	unsigned int domid;
+	uint64_t ram_size;
+	unsigned int nr_vcpus;
+	const char *loader_path; /* ELF32 image started at its entry */
+	unsigned int nr_modules;
+	struct {
+		const char *path;
+		const char *cmdline;
+	} modules[BOOT_MAX_MODULES];
+};
+
+struct vcpu;
+struct hcall_domain;
+
+struct domain {
+	unsigned int domid;
+	char tag[DOMAIN_TAG_MAX]; /* "d7", first field of every log line */
+	int kvm_fd;
+	int vm_fd;
+	struct gmem *mem;
+	struct hv_pio_bus pio;
+	struct hv_dev *debugcon;
+	struct hcall_domain *hcall;
+	unsigned int nr_vcpus;
+	struct vcpu *vcpus[DOMAIN_MAX_VCPUS];
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	enum domain_stop stop; /* under lock; first reason wins */
+	char detail[DOMAIN_DETAIL_MAX];
+};
+
+/*
+ * Builds a domain from @cfg: checks the host, creates the VM, memory and
+ * vCPUs, loads the loader and modules and writes the boot info. Nothing
+ * runs yet. Returns 0 or a negative errno; errors are logged with what to
+ * do.
+ */
+int domain_create(const struct domain_config *cfg, struct domain **out)
+	__attribute__((warn_unused_result));
+
+/* Starts the vCPU threads. */
+int domain_start(struct domain *d) __attribute__((warn_unused_result));
+
+/*
+ * Records why the domain stops (the first call wins; later ones are
+ * ignored) and makes every vCPU leave KVM_RUN. Safe from any thread.
+ */
+void domain_stop(struct domain *d, enum domain_stop why, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Blocks until the domain has stopped; returns why. */
+enum domain_stop domain_wait(struct domain *d);
+
+/* A readable name for @why ("poweroff", "triple fault", ...). */
+const char *domain_stop_name(enum domain_stop why);
+
+/* Stops the vCPU threads if needed and frees everything; accepts NULL. */
+void domain_destroy(struct domain *d);
+
+#endif /* HYPERVISOR_DOMAIN_H */

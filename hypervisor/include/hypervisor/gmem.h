@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Guest memory of one domain: a single sparse memfd whose file offset is
+ * the guest-physical address (a 1:1 p2m), mapped once into this process,
+ * and a table of the regions that are really guest memory (RAM below the
+ * VGA hole, RAM up to the PCI hole, RAM above 4 GiB, the ioreq and special
+ * pages, and pages the device model populates). Every host pointer to guest
+ * memory comes from gmem_map()/gmem_copy_*(), which check that the whole
+ * range lies in one region. Layout: ../shared/design/firmware.md 1.2.
+ *
+ * Not thread-safe for changes: regions are added at build time or from the
+ * control thread; vCPU threads only read them while the domain is paused
+ * or through KVM (TODO(#3): an RCU-style table once relocation can race).
+ */
+#ifndef HYPERVISOR_GMEM_H
+#define HYPERVISOR_GMEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define GMEM_PAGE_SIZE 4096ULL
+#define GMEM_4G (1ULL << 32)
+/* Start of the PCI hole below 4 GiB (HVM_BELOW_4G_RAM_END). */
+#define GMEM_HOLE_START 0xf0000000ULL
+/* The VGA window 0xA0000-0xBFFFF is never RAM: QEMU emulates it. */
+#define GMEM_VGA_START 0xa0000ULL
+#define GMEM_VGA_END 0xc0000ULL
+/* Xen's ioreq-server pages (8) and special pages (8), PFN 0xFEFF0. */
+#define GMEM_SPECIAL_START 0xfeff0000ULL
+#define GMEM_SPECIAL_SIZE (16 * GMEM_PAGE_SIZE)
+/* Room for pages the device model populates above RAM (VRAM, ROMs). */
+#define GMEM_EXTRA_MAX (256ULL << 20)
+/* Most regions one domain can have (RAM, special, populated blocks). */
+#define GMEM_MAX_REGIONS 32
+
+enum gmem_kind {
+	GMEM_RAM,	/* guest RAM, in the E820 map */
+	GMEM_SPECIAL,	/* ioreq and special pages, reserved */
+	GMEM_POPULATED, /* device-model pages: VRAM, option ROMs */
+};
+
+struct gmem_region {
+	uint64_t gpa; /* where the guest sees it now */
+	uint64_t size;
+	uint64_t home; /* its memfd offset (= gpa at creation) */
+	enum gmem_kind kind;
+	unsigned int slot; /* KVM memslot number */
+};
+
+struct gmem {
+	int fd;
+	uint8_t *base; /* host mapping of the whole file */
+	uint64_t file_size;
+	uint64_t ram_size;
+	uint64_t lowmem_end;  /* first byte past RAM below 4 GiB */
+	uint64_t highmem_end; /* first byte past RAM above 4 GiB, or 0 */
+	unsigned int nr_regions;
+	struct gmem_region regions[GMEM_MAX_REGIONS];
+};
+
+/*
+ * Computes the layout for @ram_size bytes of RAM (page multiple, at least
+ * 2 MiB) without allocating anything: fills lowmem_end, highmem_end,
+ * file_size and the RAM and special regions. Returns 0 or -EINVAL.
+ */
+int gmem_layout(uint64_t ram_size, struct gmem *m)
+	__attribute__((warn_unused_result));
+
+/* Lays out, creates and maps the memfd. Returns 0 or a negative errno. */
+int gmem_create(uint64_t ram_size, struct gmem **out)
+	__attribute__((warn_unused_result));
+
+/* Unmaps and closes; accepts NULL. */
+void gmem_destroy(struct gmem *m);
+
+/*
+ * Returns in @host a pointer to guest-physical [@gpa, @gpa + @len), or
+ * -EFAULT unless the whole range lies inside one region. @len 0 is
+ * -EINVAL.
+ */
+int gmem_map(struct gmem *m, uint64_t gpa, uint64_t len, void **host)
+	__attribute__((warn_unused_result));
+
+/* Checked copies between guest-physical memory and a host buffer. */
+int gmem_copy_from(struct gmem *m, void *dst, uint64_t gpa, uint64_t len)
+	__attribute__((warn_unused_result));
+int gmem_copy_to(struct gmem *m, uint64_t gpa, const void *src, uint64_t len)
+	__attribute__((warn_unused_result));
+
+/*
+ * Adds a device-model region of @nr_pages at @gfn (QEMU's
+ * populate_physmap_exact). It must lie above RAM, inside the file, and not
+ * overlap another region: -EINVAL, -ENOSPC or -EEXIST otherwise. On
+ * success *@index is its region index (for the KVM memslot).
+ */
+int gmem_populate(struct gmem *m, uint64_t gfn, uint64_t nr_pages,
+		  unsigned int *index) __attribute__((warn_unused_result));
+
+/*
+ * Moves the populated region whose home is @src_gfn (wherever it is now,
+ * so a repeated call works, dm-abi.md 4.4) to @dst_gfn, for @nr_pages
+ * equal to its size. Returns 0 with *@index set, or -ENOENT, -EINVAL,
+ * -EEXIST (the destination overlaps another region).
+ */
+int gmem_relocate(struct gmem *m, uint64_t src_gfn, uint64_t dst_gfn,
+		  uint64_t nr_pages, unsigned int *index)
+	__attribute__((warn_unused_result));
+
+/* The region containing @gpa, or NULL. */
+const struct gmem_region *gmem_find(const struct gmem *m, uint64_t gpa);
+
+#endif /* HYPERVISOR_GMEM_H */

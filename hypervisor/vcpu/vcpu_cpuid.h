@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* CPUID of a vCPU (private to hypervisor/vcpu). */
+#ifndef HYPERVISOR_VCPU_CPUID_H
+#define HYPERVISOR_VCPU_CPUID_H
+
+#include <stdint.h>
+
+struct kvm_cpuid2;
+struct vcpu;
+
+/*
+ * Turns the host's supported CPUID list @c (with room for @cap entries) into
+ * vCPU @vcpu_id's: drops KVM's own hypervisor leaves (0x40000000 and up:
+ * the Xen leaves must be the first hypervisor signature guests find), sets
+ * the initial APIC ID (leaf 1 EBX[31:24]) and x2APIC ID (leaves 0xB, 0x1F
+ * EDX) to @vcpu_id, since APIC ID = vCPU id everywhere (firmware.md 8.3),
+ * and appends the Xen leaves. Returns 0, -ENOSPC or -EINVAL.
+ */
+int vcpu_cpuid_build(struct kvm_cpuid2 *c, unsigned int cap,
+		     unsigned int vcpu_id, uint16_t domid)
+	__attribute__((warn_unused_result));
+
+/* Builds and sets v's CPUID (KVM_SET_CPUID2). */
+int vcpu_cpuid_set(struct vcpu *v) __attribute__((warn_unused_result));
+
+#endif /* HYPERVISOR_VCPU_CPUID_H */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A tiny runtime for freestanding test guests: port I/O, CPUID, MSRs,
+ * output on the debug port 0xE9 and a CHECK macro that reports failures.
+ * Guests print "PASS <name>" or "FAIL <name>: ..." lines; the test reads
+ * them from the domain log.
+ */
+#ifndef TESTS_GUEST_H
+#define TESTS_GUEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define GUEST_DEBUG_PORT 0xe9
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c,
+			 uint32_t *d)
+{
+	__asm__ volatile("cpuid"
+			 : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+			 : "a"(leaf), "c"(0));
+}
+
+static inline void wrmsr(uint32_t msr, uint64_t v)
+{
+	__asm__ volatile("wrmsr"
+			 :
+			 : "c"(msr), "a"((uint32_t)v),
+			   "d"((uint32_t)(v >> 32)));
+}
+
+void guest_puts(const char *s);
+void guest_puthex(uint32_t v);
+void *guest_memset(void *p, int c, size_t n);
+int guest_memcmp(const void *a, const void *b, size_t n);
+
+/* Counts failures; guest_check() prints the failing expression. */
+extern unsigned int guest_failures;
+void guest_check(int ok, const char *what, uint32_t seen);
+
+#define GCHECK(cond, seen) guest_check(!!(cond), #cond, (uint32_t)(seen))
+
+#endif /* TESTS_GUEST_H */

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The Xen ABI test guest (32-bit): checks what hvm-domain gives a guest
+ * before and after it detects Xen: the hvm_start_info in EBX with its
+ * "firmware" module and memory map, the hvm_info_table at 0x9F800, the Xen
+ * CPUID leaves, the hypercall page written through MSR 0x40000000, and the
+ * hypercalls xen_version, memory_op(memory_map), hvm_op(get/set_param) and
+ * console_io(write). Then it powers off with sched_op(shutdown); the test
+ * reads the PASS/FAIL lines from the domain log. Uses Xen's public headers
+ * in their 32-bit layout.
+ */
+/* Xen's headers expect the fixed-width types to be declared first. */
+#include <stdint.h>
+#include <xen/xen.h>
+#include <xen/version.h>
+#include <xen/memory.h>
+#include <xen/sched.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
+#include <xen/hvm/hvm_info_table.h>
+#include <xen/arch-x86/hvm/start_info.h>
+
+#include "guest.h"
+
+#define XEN_CPUID_BASE 0x40000000u
+#define XEN_HYPERCALL_MSR 0x40000000u
+#define HVM_INFO_ADDR 0x9f800u
+#define STUB_SIZE 32 /* one hypercall stub per number in the page */
+
+static uint8_t hypercall_page[4096] __attribute__((aligned(4096)));
+
+static long hypercall3(unsigned int nr, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+	void *stub = hypercall_page + nr * STUB_SIZE;
+	long r;
+
+	__asm__ volatile("call *%[stub]"
+			 : "=a"(r), "+b"(a1), "+c"(a2), "+d"(a3)
+			 : [stub] "D"(stub)
+			 : "memory", "esi");
+	return r;
+}
+
+static void check_start_info(const struct hvm_start_info *si)
+{
+	const struct hvm_modlist_entry *ml;
+	const struct hvm_memmap_table_entry *mm;
+
+	GCHECK(si->magic == XEN_HVM_START_MAGIC_VALUE, si->magic);
+	GCHECK(si->nr_modules == 1, si->nr_modules);
+	ml = (const void *)(uintptr_t)si->modlist_paddr;
+	GCHECK(ml->size == 11, ml->size); /* the test's module file */
+	GCHECK(guest_memcmp((const void *)(uintptr_t)ml->cmdline_paddr,
+			    "firmware", 9) == 0,
+	       0);
+	GCHECK(guest_memcmp((const void *)(uintptr_t)ml->paddr, "MODULE-DATA",
+			    11) == 0,
+	       0);
+	GCHECK(si->memmap_entries == 1, si->memmap_entries);
+	mm = (const void *)(uintptr_t)si->memmap_paddr;
+	GCHECK(mm->addr == 0x100000 && mm->type == 1, (uint32_t)mm->addr);
+	guest_puts("PASS start info\n");
+}
+
+static void check_hvm_info(void)
+{
+	const struct hvm_info_table *t = (const void *)HVM_INFO_ADDR;
+	const uint8_t *p = (const void *)t;
+	uint8_t sum = 0;
+	uint32_t i;
+
+	GCHECK(guest_memcmp(t->signature, "HVM INFO", 8) == 0, 0);
+	for (i = 0; i < t->length && i < 4096; i++)
+		sum += p[i];
+	GCHECK(sum == 0, sum);
+	GCHECK(t->nr_vcpus == 1, t->nr_vcpus);
+	GCHECK(t->low_mem_pgend == (64u << 20) >> 12, t->low_mem_pgend);
+	guest_puts("PASS hvm_info_table\n");
+}
+
+static void check_cpuid(void)
+{
+	uint32_t a, sig[3];
+
+	cpuid(XEN_CPUID_BASE, &a, &sig[0], &sig[1], &sig[2]);
+	GCHECK(guest_memcmp(sig, "XenVMMXenVMM", 12) == 0, sig[0]);
+	GCHECK(a >= XEN_CPUID_BASE + 2, a);
+	cpuid(XEN_CPUID_BASE + 1, &a, &sig[0], &sig[1], &sig[2]);
+	GCHECK(a == ((4u << 16) | 17), a);
+	cpuid(XEN_CPUID_BASE + 2, &a, &sig[0], &sig[1], &sig[2]);
+	GCHECK(a == 1 && sig[0] == XEN_HYPERCALL_MSR, sig[0]);
+	guest_puts("PASS xen cpuid leaves\n");
+}
+
+static void check_hypercalls(void)
+{
+	struct xen_memory_map map;
+	struct xen_hvm_param param;
+	struct e820entry {
+		uint64_t addr, size;
+		uint32_t type;
+	} __attribute__((packed)) e[8];
+	static const char msg[] = "xenabi: hello through console_io\n";
+	long r;
+
+	wrmsr(XEN_HYPERCALL_MSR, (uint32_t)(uintptr_t)hypercall_page);
+	r = hypercall3(__HYPERVISOR_xen_version, XENVER_version, 0, 0);
+	GCHECK(r == ((4 << 16) | 17), r);
+
+	guest_memset(e, 0, sizeof(e));
+	map.nr_entries = 8;
+	set_xen_guest_handle(map.buffer, e);
+	r = hypercall3(__HYPERVISOR_memory_op, XENMEM_memory_map,
+		       (uint32_t)(uintptr_t)&map, 0);
+	GCHECK(r == 0, r);
+	GCHECK(map.nr_entries == 1, map.nr_entries);
+	GCHECK(e[0].addr == 0x100000 && e[0].type == 1, (uint32_t)e[0].addr);
+
+	guest_memset(&param, 0, sizeof(param));
+	param.domid = DOMID_SELF;
+	param.index = 1 << 30; /* hostile index */
+	r = hypercall3(__HYPERVISOR_hvm_op, HVMOP_get_param,
+		       (uint32_t)(uintptr_t)&param, 0);
+	GCHECK(r < 0, r);
+
+	r = hypercall3(__HYPERVISOR_console_io, CONSOLEIO_write,
+		       sizeof(msg) - 1, (uint32_t)(uintptr_t)msg);
+	GCHECK(r >= 0, r);
+	r = hypercall3(63, 0, 0, 0); /* unknown: -ENOSYS, no crash */
+	GCHECK(r == -38, r);
+	guest_puts("PASS hypercalls\n");
+}
+
+void guest_main(const struct hvm_start_info *si);
+void guest_main(const struct hvm_start_info *si)
+{
+	struct sched_shutdown sd = {.reason = SHUTDOWN_poweroff};
+
+	guest_puts("xenabi: started\n");
+	check_start_info(si);
+	check_hvm_info();
+	check_cpuid();
+	check_hypercalls();
+	if (guest_failures) {
+		guest_puts("xenabi: FAILED\n");
+		sd.reason = SHUTDOWN_crash;
+	} else {
+		guest_puts("xenabi: all checks passed\n");
+	}
+	hypercall3(__HYPERVISOR_sched_op, SCHEDOP_shutdown,
+		   (uint32_t)(uintptr_t)&sd, 0);
+	guest_puts("FAIL still running after SCHEDOP_shutdown\n");
+}
