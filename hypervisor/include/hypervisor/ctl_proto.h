@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Wire protocol of the per-domain control socket (/run/hvm/<domid>/ctl)
+ * spoken between an hvm-domain process and its clients (hvmd, the device
+ * model libraries): message layouts, a codec that checks every received
+ * message, and socket helpers. It is not the server's dispatch.
+ *
+ * Transport: AF_UNIX SOCK_SEQPACKET, one message per packet: a struct
+ * ctl_hdr, then the op's payload, with file descriptors attached as
+ * SCM_RIGHTS. All fields are host (little-endian) order and naturally
+ * aligned; the structs have no implicit padding. Both ends distrust each
+ * other: ctl_recv() rejects anything malformed and closes every descriptor
+ * that came with it.
+ *
+ * Ops, request payload -> response payload:
+ *   CTL_OP_QUERY            none                    -> ctl_domain_info
+ *   CTL_OP_PAUSE            none                    -> none
+ *   CTL_OP_UNPAUSE          none                    -> none
+ *   CTL_OP_DESTROY          none                    -> none
+ *   CTL_OP_IOREQ_CREATE     ctl_ioreq_create        -> ctl_ioreq_id
+ *   CTL_OP_IOREQ_INFO       ctl_ioreq_id            -> ctl_ioreq_info + fds
+ *   CTL_OP_IOREQ_MAP        ctl_ioreq_range         -> none
+ *   CTL_OP_IOREQ_UNMAP      ctl_ioreq_range         -> none
+ *   CTL_OP_IOREQ_SET_STATE  ctl_ioreq_state         -> none
+ *   CTL_OP_IOREQ_DESTROY    ctl_ioreq_id            -> none
+ * A request has rc 0 and never carries fds. A response has rc 0 or a
+ * negative errno; with rc < 0 it has no payload and no fds.
+ */
+#ifndef HYPERVISOR_CTL_PROTO_H
+#define HYPERVISOR_CTL_PROTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CTL_MAGIC 0x434d5648 /* "HVMC" in little-endian byte order */
+#define CTL_VERSION 1
+#define CTL_MAX_VCPUS 64
+#define CTL_DETAIL_LEN 256
+
+/* Largest errno magnitude a response's rc may carry (as in Linux). */
+#define CTL_ERRNO_MAX 4095
+
+/*
+ * IOREQ_INFO descriptors: [0] the guest-memory memfd, then a notify and a
+ * done eventfd per port. Ports 0..nr_vcpus-1 are the vCPUs' ports, port
+ * nr_vcpus is the buffered port.
+ */
+#define CTL_IOREQ_FD_MEM 0
+#define CTL_IOREQ_FD_NOTIFY(port) (1 + 2 * (port))
+#define CTL_IOREQ_FD_DONE(port) (2 + 2 * (port))
+#define CTL_IOREQ_INFO_NR_FDS(nr_vcpus) (1 + 2 * ((nr_vcpus) + 1))
+
+/* Most descriptors any message carries. */
+#define CTL_MAX_FDS CTL_IOREQ_INFO_NR_FDS(CTL_MAX_VCPUS)
+
+enum ctl_op {
+	CTL_OP_QUERY = 1,
+	CTL_OP_PAUSE,
+	CTL_OP_UNPAUSE,
+	CTL_OP_DESTROY,
+	CTL_OP_IOREQ_CREATE,
+	CTL_OP_IOREQ_INFO,
+	CTL_OP_IOREQ_MAP,
+	CTL_OP_IOREQ_UNMAP,
+	CTL_OP_IOREQ_SET_STATE,
+	CTL_OP_IOREQ_DESTROY,
+	CTL_OP_NR, /* one past the last op, not an op */
+};
+
+enum ctl_state {
+	CTL_STATE_RUNNING = 0,
+	CTL_STATE_PAUSED = 1,
+	CTL_STATE_STOPPED = 2,
+};
+
+struct ctl_hdr {
+	uint32_t magic;	  /* CTL_MAGIC */
+	uint16_t version; /* CTL_VERSION */
+	uint16_t op;	  /* enum ctl_op */
+	uint32_t seq;	  /* set by the client, echoed in the response */
+	int32_t rc;	  /* responses: 0 or negative errno; requests: 0 */
+	uint32_t len;	  /* payload bytes after the header */
+	uint32_t nr_fds;  /* descriptors attached as SCM_RIGHTS */
+};
+
+struct ctl_domain_info {
+	uint32_t domid;
+	uint32_t state; /* enum ctl_state */
+	uint32_t stop_reason;
+	uint32_t nr_vcpus;
+	uint64_t ram_size;
+	char detail[CTL_DETAIL_LEN]; /* NUL-terminated */
+};
+
+struct ctl_ioreq_create {
+	uint8_t bufioreq;
+	uint8_t pad[7];
+};
+
+struct ctl_ioreq_id {
+	uint16_t id;
+	uint16_t pad[3];
+};
+
+struct ctl_ioreq_info {
+	/*
+	 * Byte offset in the guest-memory memfd of the server's two pages:
+	 * the buffered ring, then the per-vCPU ioreq slots.
+	 */
+	uint64_t pages_offset;
+	uint32_t nr_vcpus; /* 1..CTL_MAX_VCPUS */
+	uint32_t buf_port;
+	uint32_t vcpu_port[CTL_MAX_VCPUS];
+};
+
+struct ctl_ioreq_range {
+	uint16_t id;
+	uint16_t pad;
+	/* XEN_DMOP_IO_RANGE_PORT, _MEMORY or _PCI from <xen/hvm/dm_op.h> */
+	uint32_t type;
+	uint64_t start;
+	uint64_t end; /* inclusive, as in Xen's dm_op */
+};
+
+struct ctl_ioreq_state {
+	uint16_t id;
+	uint8_t enabled;
+	uint8_t pad[5];
+};
+
+/* Both ends must agree on these layouts byte for byte. */
+_Static_assert(sizeof(struct ctl_hdr) == 24, "ctl_hdr layout");
+_Static_assert(sizeof(struct ctl_domain_info) == 280, "ctl_domain_info");
+_Static_assert(sizeof(struct ctl_ioreq_create) == 8, "ctl_ioreq_create");
+_Static_assert(sizeof(struct ctl_ioreq_id) == 8, "ctl_ioreq_id layout");
+_Static_assert(sizeof(struct ctl_ioreq_info) == 272, "ctl_ioreq_info");
+_Static_assert(offsetof(struct ctl_ioreq_info, vcpu_port) == 16,
+	       "ctl_ioreq_info layout");
+_Static_assert(sizeof(struct ctl_ioreq_range) == 24, "ctl_ioreq_range");
+_Static_assert(offsetof(struct ctl_ioreq_range, start) == 8,
+	       "ctl_ioreq_range layout");
+_Static_assert(sizeof(struct ctl_ioreq_state) == 8, "ctl_ioreq_state");
+
+/*
+ * A client's end of a control connection: the socket and the sequence
+ * number of its last request. Zero-initialise seq; ctl_call() increments
+ * it. One call at a time per client (no locking inside).
+ */
+struct ctl_client {
+	int sock;
+	uint32_t seq;
+};
+
+/*
+ * Payload size of @op's request (@response false) or response (@response
+ * true, for rc 0), or SIZE_MAX if @op is unknown.
+ */
+size_t ctl_payload_size(uint16_t op, bool response);
+
+/* Most descriptors @op's request or response may carry; 0 if unknown. */
+unsigned int ctl_max_fds(uint16_t op, bool response);
+
+/*
+ * Sends one message: header @h (filled in completely by the caller),
+ * @h->len bytes of @payload, and the @nr_fds descriptors @fds (which stay
+ * open; the peer gets duplicates). Refuses with -EINVAL, before sending,
+ * a header that is not a well-formed request or response of its op: wrong
+ * magic or version, @h->nr_fds != @nr_fds, a length or descriptor count
+ * not matching the op, non-zero padding, an unterminated detail string.
+ * Retries on EINTR and never raises SIGPIPE. Returns 0 or a negative errno
+ * from sendmsg (-EPIPE if the peer is gone, -EAGAIN if non-blocking).
+ */
+int ctl_send(int sock, const struct ctl_hdr *h, const void *payload,
+	     const int *fds, unsigned int nr_fds)
+	__attribute__((warn_unused_result));
+
+/*
+ * Receives and checks one message from an untrusted peer: a request if
+ * @expect_response is false, else a response. The header goes to @h, the
+ * payload to @payload (room for @payload_max bytes), the descriptors
+ * (close-on-exec) to @fds (room for @fds_max) and their number to @nr_fds
+ * (may be NULL if @fds_max is 0). On success the caller owns the fds.
+ *
+ * On any failure no descriptor stays open, *@nr_fds is 0, and @h and
+ * @payload hold undefined bytes. Errors: -ECONNRESET if the peer closed the
+ * connection or sent an empty packet; -EMSGSIZE if the packet or its
+ * descriptors did not fit in @payload_max or @fds_max (or the kernel's
+ * limits); -EPROTO if it is malformed (bad magic or version, unknown op,
+ * length or descriptor count not the op's, rc not 0 in a request or not a
+ * negative errno in a response, non-zero padding, unterminated detail, an
+ * IOREQ_INFO whose fd count does not match its nr_vcpus); other negative
+ * errno values from recvmsg (-EAGAIN if non-blocking).
+ */
+int ctl_recv(int sock, bool expect_response, struct ctl_hdr *h, void *payload,
+	     size_t payload_max, int *fds, unsigned int fds_max,
+	     unsigned int *nr_fds) __attribute__((warn_unused_result));
+
+/*
+ * One request/response round trip on @c for @op: sends @req (the op's
+ * request payload, NULL if it has none) with the next sequence number and
+ * waits for the reply, whose payload goes to @resp (the op's response
+ * struct, NULL if none) and descriptors to @fds (see ctl_recv()). Returns
+ * the server's rc (0 or a negative errno), a transport error from
+ * ctl_send()/ctl_recv(), -EINVAL for an unknown op or a missing buffer, or
+ * -EPROTO if the reply's seq or op is not this request's. Blocks; use one
+ * call at a time per @c.
+ */
+int ctl_call(struct ctl_client *c, uint16_t op, const void *req, void *resp,
+	     int *fds, unsigned int fds_max, unsigned int *nr_fds)
+	__attribute__((warn_unused_result));
+
+/*
+ * Creates a listening control socket at @path with mode 0600. If a socket
+ * file is already there and nobody accepts on it (left by a dead process),
+ * it is replaced; if a live server or a non-socket file is there, fails
+ * with -EADDRINUSE. The liveness probe is a connection the live server
+ * sees close at once. Does not create parent directories. Returns the
+ * close-on-exec fd, or -ENAMETOOLONG or another negative errno.
+ */
+int ctl_listen(const char *path) __attribute__((warn_unused_result));
+
+/* Accepts one connection on @lsock; returns a close-on-exec fd or -errno. */
+int ctl_accept(int lsock) __attribute__((warn_unused_result));
+
+/* Connects to the control socket at @path; returns a close-on-exec fd. */
+int ctl_connect(const char *path) __attribute__((warn_unused_result));
+
+/* Closes @nr descriptors of @fds and sets them to -1; skips those < 0. */
+void ctl_close_fds(int *fds, unsigned int nr);
+
+#endif /* HYPERVISOR_CTL_PROTO_H */
