@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "hypervisor/debugcon.h"
+#include "hypervisor/domain_ioreq.h"
 #include "hypervisor/host_kvm.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu.h"
@@ -112,6 +113,8 @@ static int build(struct domain *d, const struct domain_config *cfg)
 	if (!rc)
 		rc = domain_hcall_init(d);
 	if (!rc)
+		rc = domain_ioreq_init(d);
+	if (!rc)
 		rc = add_devices(d);
 	if (!rc)
 		rc = domain_load(d, cfg);
@@ -181,6 +184,43 @@ void domain_stop(struct domain *d, enum domain_stop why, const char *fmt, ...)
 		vcpu_kick(d->vcpus[i]);
 }
 
+int domain_pause(struct domain *d, bool pause)
+{
+	unsigned int i;
+
+	pthread_mutex_lock(&d->lock);
+	if (d->stop != DOMAIN_RUNNING) {
+		pthread_mutex_unlock(&d->lock);
+		return -ESRCH;
+	}
+	d->paused = pause;
+	pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+	if (!pause)
+		return 0;
+	/* Out of KVM_RUN; they then block in domain_vcpu_may_run(). */
+	for (i = 0; i < d->nr_vcpus; i++)
+		vcpu_kick(d->vcpus[i]);
+	return 0;
+}
+
+bool domain_vcpu_may_run(struct domain *d)
+{
+	bool run;
+
+	pthread_mutex_lock(&d->lock);
+	while (d->paused && d->stop == DOMAIN_RUNNING)
+		pthread_cond_wait(&d->cond, &d->lock);
+	run = d->stop == DOMAIN_RUNNING;
+	pthread_mutex_unlock(&d->lock);
+	return run;
+}
+
+bool domain_is_stopping(const struct domain *d)
+{
+	return __atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) != DOMAIN_RUNNING;
+}
+
 enum domain_stop domain_wait(struct domain *d)
 {
 	enum domain_stop why;
@@ -193,18 +233,27 @@ enum domain_stop domain_wait(struct domain *d)
 	return why;
 }
 
-void domain_destroy(struct domain *d)
+void domain_destroy_vcpus(struct domain *d)
 {
 	unsigned int i;
 
+	domain_stop(d, DOMAIN_STOP_DESTROYED, "destroyed");
+	for (i = 0; i < d->nr_vcpus; i++) {
+		vcpu_destroy(d->vcpus[i]);
+		d->vcpus[i] = NULL;
+	}
+	d->nr_vcpus = 0;
+}
+
+void domain_destroy(struct domain *d)
+{
 	if (!d)
 		return;
-	domain_stop(d, DOMAIN_STOP_DESTROYED, "destroyed");
-	for (i = 0; i < d->nr_vcpus; i++)
-		vcpu_destroy(d->vcpus[i]);
+	domain_destroy_vcpus(d);
 	if (d->debugcon)
 		d->debugcon->ops->destroy(d->debugcon);
 	domain_hcall_destroy(d);
+	domain_ioreq_destroy(d);
 	if (d->vm_fd >= 0)
 		close(d->vm_fd);
 	gmem_destroy(d->mem);

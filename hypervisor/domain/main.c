@@ -6,9 +6,11 @@
  * powered off, 3 when it asked for a reboot, 1 when it crashed, was
  * destroyed or could not be built, 2 on usage errors.
  *
- * The control socket of DESIGN.md comes next (TODO(#3)).
+ * With --ctl it serves the control socket (domain_ctl.h); with --paused
+ * the vCPUs wait for an unpause request before they first run.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include <time.h>
 
 #include "hypervisor/domain.h"
+#include "hypervisor/domain_ctl.h"
 #include "hypervisor/log.h"
 
 #define EXIT_REBOOT 3
@@ -25,6 +28,8 @@
 struct opts {
 	struct domain_config cfg;
 	unsigned int timeout_s; /* 0: none */
+	const char *ctl_path;
+	bool paused;
 };
 
 static void usage(FILE *f)
@@ -32,9 +37,12 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
+		"                  [--ctl SOCKET] [--paused]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
-		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n");
+		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
+		"--ctl serves the control socket SOCKET; --paused waits for an unpause\n"
+		"request on it before the first vCPU runs.\n");
 }
 
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
@@ -96,6 +104,12 @@ static int parse_one(struct opts *o, int c, char *arg)
 	case 'v':
 		log_set_level(LOG_DEBUG);
 		return 0;
+	case 's':
+		o->ctl_path = arg;
+		return 0;
+	case 'p':
+		o->paused = true;
+		return 0;
 	default:
 		return -EINVAL;
 	}
@@ -111,6 +125,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"domid", required_argument, NULL, 'd'},
 		{"timeout", required_argument, NULL, 't'},
 		{"verbose", no_argument, NULL, 'v'},
+		{"ctl", required_argument, NULL, 's'},
+		{"paused", no_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -160,13 +176,46 @@ static int exit_status(enum domain_stop why)
 	return why == DOMAIN_STOP_REBOOT ? EXIT_REBOOT : 1;
 }
 
-int main(int argc, char **argv)
+/* Builds, runs and tears down the domain; returns the exit status. */
+static int run(const struct opts *o, const sigset_t *sigs)
 {
+	struct domain_ctl *ctl = NULL;
 	struct domain *d = NULL;
 	enum domain_stop why;
+	int rc;
+
+	rc = domain_create(&o->cfg, &d);
+	if (rc)
+		return 1;
+	log_info("domain", "created: %llu MiB, %u vCPUs%s",
+		 (unsigned long long)(o->cfg.ram_size / MIB), o->cfg.nr_vcpus,
+		 o->paused ? ", paused" : "");
+	if (o->paused)
+		rc = domain_pause(d, true);
+	if (!rc && o->ctl_path)
+		rc = domain_ctl_start(d, o->ctl_path, &ctl);
+	if (!rc)
+		rc = domain_start(d);
+	if (rc)
+		domain_stop(d, DOMAIN_STOP_CRASH, "could not start: %s",
+			    strerror(-rc));
+	why = supervise(d, sigs, o->timeout_s);
+	log_info("domain", "stopped: %s (%s)", domain_stop_name(why),
+		 d->detail);
+	printf("stop=%s\n", domain_stop_name(why));
+	fflush(stdout);
+	/* vCPUs first, so no ioreq is in flight when the socket goes. */
+	domain_destroy_vcpus(d);
+	domain_ctl_stop(ctl);
+	domain_destroy(d);
+	return rc ? 1 : exit_status(why);
+}
+
+int main(int argc, char **argv)
+{
+	char tag[DOMAIN_TAG_MAX];
 	struct opts o;
 	sigset_t sigs;
-	int rc;
 
 	if (parse_opts(argc, argv, &o)) {
 		usage(stderr);
@@ -177,21 +226,7 @@ int main(int argc, char **argv)
 	sigaddset(&sigs, SIGTERM);
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-
-	char tag[DOMAIN_TAG_MAX];
 	snprintf(tag, sizeof(tag), "d%u", o.cfg.domid);
 	log_set_domain(tag);
-	rc = domain_create(&o.cfg, &d);
-	if (rc)
-		return 1;
-	log_info("domain", "created: %llu MiB, %u vCPUs",
-		 (unsigned long long)(o.cfg.ram_size / MIB), o.cfg.nr_vcpus);
-	rc = domain_start(d);
-	why = supervise(d, &sigs, o.timeout_s);
-	log_info("domain", "stopped: %s (%s)", domain_stop_name(why),
-		 d->detail);
-	printf("stop=%s\n", domain_stop_name(why));
-	fflush(stdout);
-	domain_destroy(d);
-	return rc ? 1 : exit_status(why);
+	return run(&o, &sigs);
 }

@@ -63,9 +63,10 @@ int gmem_layout(uint64_t ram_size, struct gmem *m)
 
 	/* QEMU's extra blocks go right after its xen.ram block. */
 	top = m->highmem_end ? m->highmem_end : m->lowmem_end;
-	m->file_size = top + GMEM_EXTRA_MAX;
-	if (m->file_size < GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE)
-		m->file_size = GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE;
+	m->private_start = top + GMEM_EXTRA_MAX;
+	if (m->private_start < GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE)
+		m->private_start = GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE;
+	m->file_size = m->private_start + GMEM_PRIVATE_PAGES * GMEM_PAGE_SIZE;
 	return 0;
 }
 
@@ -188,8 +189,9 @@ int gmem_populate(struct gmem *m, uint64_t gfn, uint64_t nr_pages,
 		return -EINVAL;
 	gpa = gfn * GMEM_PAGE_SIZE;
 	size = nr_pages * GMEM_PAGE_SIZE;
-	/* Above RAM and inside the file: its memfd offset is its home. */
-	if (gpa < top || size > m->file_size - gpa)
+	/* Above RAM, below the private pages: its memfd offset is its home. */
+	if (gpa < top || gpa > m->private_start ||
+	    size > m->private_start - gpa)
 		return -EINVAL;
 	if (m->nr_regions >= GMEM_MAX_REGIONS)
 		return -ENOSPC;

@@ -43,7 +43,9 @@ static void test_layout_sizes(void)
 	CHECK_EQ(GMEM_HOLE_START, m.lowmem_end);
 	CHECK_EQ(GMEM_4G + 8 * GIB - GMEM_HOLE_START, m.highmem_end);
 	CHECK_EQ(4, m.nr_regions);
-	CHECK_EQ(m.highmem_end + GMEM_EXTRA_MAX, m.file_size);
+	CHECK_EQ(m.highmem_end + GMEM_EXTRA_MAX, m.private_start);
+	CHECK_EQ(m.private_start + GMEM_PRIVATE_PAGES * GMEM_PAGE_SIZE,
+		 m.file_size);
 }
 
 static void test_layout_rejects_bad_sizes(void)
@@ -96,6 +98,12 @@ static void test_populate_and_relocate(void)
 	CHECK_EQ(-EINVAL, gmem_populate(m, 0x100, 16, &idx)); /* inside RAM */
 	CHECK_EQ(-EINVAL, gmem_populate(m, vram_gfn, 0, &idx));
 	CHECK_EQ(-EINVAL, gmem_populate(m, ~0ULL, 1, &idx));
+	/* The private pages at the end of the file are never guest memory. */
+	CHECK_EQ(-EINVAL,
+		 gmem_populate(m, m->private_start / GMEM_PAGE_SIZE, 1, &idx));
+	CHECK_EQ(-EINVAL,
+		 gmem_populate(m, m->private_start / GMEM_PAGE_SIZE - 1, 2,
+			       &idx));
 	CHECK_EQ(-EINVAL, gmem_populate(m, vram_gfn, ~0ULL / 2, &idx));
 	CHECK_EQ(0, gmem_populate(m, vram_gfn, 4096, &idx));
 	CHECK_EQ(-EEXIST, gmem_populate(m, vram_gfn + 10, 1, &idx2));

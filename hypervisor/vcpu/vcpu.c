@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -36,8 +37,9 @@ int vcpu_create(struct domain *d, unsigned int id, struct vcpu **out)
 	v->d = d;
 	v->id = id;
 	v->run = MAP_FAILED;
+	v->kick_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	v->fd = ioctl(d->vm_fd, KVM_CREATE_VCPU, id);
-	if (v->fd < 0)
+	if (v->fd < 0 || v->kick_efd < 0)
 		goto err;
 	r = ioctl(d->kvm_fd, KVM_GET_VCPU_MMAP_SIZE, 0);
 	if (r < (int)sizeof(struct kvm_run))
@@ -61,11 +63,6 @@ err:
 	return rc;
 }
 
-static bool domain_stopping(const struct domain *d)
-{
-	return __atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) != DOMAIN_RUNNING;
-}
-
 static void crash(struct vcpu *v, int rc)
 {
 	char regs[384];
@@ -81,7 +78,10 @@ static void *vcpu_thread(void *arg)
 	struct vcpu *v = arg;
 	int rc;
 
-	while (!domain_stopping(v->d)) {
+	while (!domain_is_stopping(v->d)) {
+		/* A mutex per exit is cheap next to the exit itself. */
+		if (!domain_vcpu_may_run(v->d))
+			break;
 		if (ioctl(v->fd, KVM_RUN, 0) < 0) {
 			rc = -errno;
 			if (rc == -EINTR || rc == -EAGAIN) {
@@ -93,6 +93,8 @@ static void *vcpu_thread(void *arg)
 		}
 		v->nr_exits++;
 		rc = vcpu_exit_handle(v);
+		if (rc == -ECANCELED)
+			break;
 		if (rc) {
 			crash(v, rc);
 			break;
@@ -122,8 +124,12 @@ int vcpu_start(struct vcpu *v)
 
 void vcpu_kick(struct vcpu *v)
 {
+	uint64_t one = 1;
+
 	if (!v || !v->started)
 		return;
+	/* For a thread waiting for an ioreq answer in poll(). */
+	(void)!write(v->kick_efd, &one, sizeof(one));
 	__atomic_store_n(&v->run->immediate_exit, 1, __ATOMIC_RELEASE);
 	pthread_kill(v->thread, VCPU_KICK_SIGNAL);
 }
@@ -138,5 +144,7 @@ void vcpu_destroy(struct vcpu *v)
 		munmap(v->run, v->run_size);
 	if (v->fd >= 0)
 		close(v->fd);
+	if (v->kick_efd >= 0)
+		close(v->kick_efd);
 	free(v);
 }

@@ -2,9 +2,10 @@
 /*
  * KVM exit handlers, dispatched through a table indexed by exit reason
  * (STYLE.md 3). Port I/O goes to in-hypervisor devices on the domain's
- * port bus; accesses nothing claims read all-ones and drop writes
- * (firmware.md 4.5). TODO(#3): forward unclaimed PIO/MMIO to the ioreq
- * server that claimed them.
+ * port bus first, then like MMIO to the ioreq server that claimed it
+ * (dm-abi.md 3.6); accesses nobody claims read all-ones and drop writes
+ * (firmware.md 4.5). A rep string access arrives as one exit with its data
+ * in the run page and is sent as one request per element.
  */
 #include "hypervisor/vcpu.h"
 
@@ -13,32 +14,83 @@
 #include <linux/kvm.h>
 
 #include "hypervisor/domain.h"
+#include "hypervisor/domain_ioreq.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu_regs.h"
 #include "vcpu_exit_priv.h"
 
 typedef int (*vcpu_exit_fn)(struct vcpu *v);
 
+#define PCI_CF8_PORT 0xcf8
+#define PCI_CFC_PORT 0xcfc
+#define PCI_CFC_LAST 0xcff
+
+/* Fills @req for one access; data only matters for writes. */
+static void ioreq_init(struct ioreq *req, uint8_t type, uint64_t addr,
+		       unsigned int size, bool write, uint64_t data)
+{
+	memset(req, 0, sizeof(*req));
+	req->type = type;
+	req->addr = addr;
+	req->size = size;
+	req->count = 1;
+	req->dir = write ? IOREQ_WRITE : IOREQ_READ;
+	req->data = write ? data : 0;
+}
+
+/*
+ * Sends one access to the ioreq server that claims it. Config-space data
+ * ports become PCI_CONFIG requests when a server claims the device the
+ * CF8 latch selects (dm-abi.md 3.6); unclaimed reads return all-ones.
+ */
+static int pio_forward(struct vcpu *v, uint16_t port, unsigned int size,
+		       bool write, uint64_t *val)
+{
+	struct domain_ioreq *io = v->d->ioreq;
+	uint32_t cf8 = __atomic_load_n(&io->cf8, __ATOMIC_RELAXED);
+	struct ioreq req;
+	uint64_t addr;
+	int rc = -ENOENT;
+
+	if (port == PCI_CF8_PORT && size == 4 && write)
+		__atomic_store_n(&io->cf8, (uint32_t)*val, __ATOMIC_RELAXED);
+	if (port >= PCI_CFC_PORT && port <= PCI_CFC_LAST &&
+	    !ioreq_server_pci_cfg_addr(cf8, port, false, &addr)) {
+		ioreq_init(&req, IOREQ_TYPE_PCI_CONFIG, addr, size, write,
+			   *val);
+		rc = domain_ioreq_forward(v, &req, val);
+	}
+	if (rc == -ENOENT) {
+		ioreq_init(&req, IOREQ_TYPE_PIO, port, size, write, *val);
+		rc = domain_ioreq_forward(v, &req, val);
+	}
+	if (rc == -ENOENT) {
+		*val = ~0ULL;
+		rc = 0;
+	}
+	return rc;
+}
+
 static int pio_one(struct vcpu *v, uint16_t port, unsigned int size, bool write,
 		   uint8_t *data)
 {
 	uint64_t off, val = 0;
 	struct hv_dev *dev = hv_pio_bus_find(&v->d->pio, port, size, &off);
+	int rc;
 
-	if (!dev) {
-		if (!write)
-			memset(data, 0xff, size);
-		return 0;
-	}
-	if (write) {
+	if (write)
 		memcpy(&val, data, size);
+	if (dev && write)
 		return dev->ops->write(dev, off, size, val);
+	if (dev) {
+		val = ~0ULL;
+		rc = dev->ops->read(dev, off, size, &val) ? -EIO : 0;
+	} else {
+		rc = pio_forward(v, port, size, write, &val);
 	}
-	val = ~0ULL;
-	if (dev->ops->read(dev, off, size, &val))
-		return -EIO;
-	memcpy(data, &val, size);
-	return 0;
+	if (!rc && !write)
+		memcpy(data, &val, size);
+	return rc;
 }
 
 static int exit_io(struct vcpu *v)
@@ -66,12 +118,25 @@ static int exit_io(struct vcpu *v)
 static int exit_mmio(struct vcpu *v)
 {
 	struct kvm_run *run = v->run;
+	unsigned int len = run->mmio.len;
+	struct ioreq req;
+	uint64_t val = 0;
+	int rc;
 
-	if (run->mmio.len == 0 || run->mmio.len > sizeof(run->mmio.data))
+	if (len != 1 && len != 2 && len != 4 && len != 8)
 		return -EPROTO;
-	if (!run->mmio.is_write)
-		memset(run->mmio.data, 0xff, run->mmio.len);
-	return 0;
+	if (run->mmio.is_write)
+		memcpy(&val, run->mmio.data, len);
+	ioreq_init(&req, IOREQ_TYPE_COPY, run->mmio.phys_addr, len,
+		   run->mmio.is_write, val);
+	rc = domain_ioreq_forward(v, &req, &val);
+	if (rc == -ENOENT) {
+		val = ~0ULL;
+		rc = 0;
+	}
+	if (!rc && !run->mmio.is_write)
+		memcpy(run->mmio.data, &val, len);
+	return rc;
 }
 
 static int exit_shutdown(struct vcpu *v)

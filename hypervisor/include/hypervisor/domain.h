@@ -45,6 +45,7 @@ struct domain_config {
 
 struct vcpu;
 struct hcall_domain;
+struct domain_ioreq;
 
 struct domain {
 	unsigned int domid;
@@ -55,11 +56,13 @@ struct domain {
 	struct hv_pio_bus pio;
 	struct hv_dev *debugcon;
 	struct hcall_domain *hcall;
+	struct domain_ioreq *ioreq;
 	unsigned int nr_vcpus;
 	struct vcpu *vcpus[DOMAIN_MAX_VCPUS];
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	enum domain_stop stop; /* under lock; first reason wins */
+	bool paused;	       /* under lock; vCPUs wait outside KVM_RUN */
 	char detail[DOMAIN_DETAIL_MAX];
 };
 
@@ -82,11 +85,31 @@ int domain_start(struct domain *d) __attribute__((warn_unused_result));
 void domain_stop(struct domain *d, enum domain_stop why, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Pauses or unpauses every vCPU. Pausing returns once no vCPU will enter
+ * the guest again until unpaused (a vCPU in the middle of an ioreq
+ * finishes it first). Returns 0, or -ESRCH if the domain has stopped.
+ */
+int domain_pause(struct domain *d, bool pause)
+	__attribute__((warn_unused_result));
+
+/*
+ * Called by a vCPU thread before it enters the guest: waits while the
+ * domain is paused. Returns false if the domain is stopping.
+ */
+bool domain_vcpu_may_run(struct domain *d);
+
+/* True once domain_stop() was called; cheap, for vCPU loops. */
+bool domain_is_stopping(const struct domain *d);
+
 /* Blocks until the domain has stopped; returns why. */
 enum domain_stop domain_wait(struct domain *d);
 
 /* A readable name for @why ("poweroff", "triple fault", ...). */
 const char *domain_stop_name(enum domain_stop why);
+
+/* Stops the domain if needed and joins its vCPU threads. Idempotent. */
+void domain_destroy_vcpus(struct domain *d);
 
 /* Stops the vCPU threads if needed and frees everything; accepts NULL. */
 void domain_destroy(struct domain *d);

@@ -31,6 +31,12 @@
 #define GMEM_SPECIAL_SIZE (16 * GMEM_PAGE_SIZE)
 /* Room for pages the device model populates above RAM (VRAM, ROMs). */
 #define GMEM_EXTRA_MAX (256ULL << 20)
+/*
+ * Pages at the end of the memfd that no memslot maps: the guest cannot
+ * touch them, the device model maps them by offset (ioreq pages: Xen too
+ * takes enabled servers' pages out of the guest's p2m).
+ */
+#define GMEM_PRIVATE_PAGES 16
 /* Most regions one domain can have (RAM, special, populated blocks). */
 #define GMEM_MAX_REGIONS 32
 
@@ -53,8 +59,9 @@ struct gmem {
 	uint8_t *base; /* host mapping of the whole file */
 	uint64_t file_size;
 	uint64_t ram_size;
-	uint64_t lowmem_end;  /* first byte past RAM below 4 GiB */
-	uint64_t highmem_end; /* first byte past RAM above 4 GiB, or 0 */
+	uint64_t lowmem_end;	/* first byte past RAM below 4 GiB */
+	uint64_t highmem_end;	/* first byte past RAM above 4 GiB, or 0 */
+	uint64_t private_start; /* memfd offset of the private pages */
 	unsigned int nr_regions;
 	struct gmem_region regions[GMEM_MAX_REGIONS];
 };

@@ -18,6 +18,7 @@ struct vcpu {
 	struct domain *d;
 	unsigned int id;
 	int fd;
+	int kick_efd; /* wakes the vCPU thread while it waits for an ioreq */
 	struct kvm_run *run;
 	size_t run_size;
 	pthread_t thread;
@@ -39,8 +40,9 @@ void vcpu_kick(struct vcpu *v);
 void vcpu_destroy(struct vcpu *v);
 
 /*
- * Handles the exit in v->run. Returns 0 to run again, or a negative errno
- * when this vCPU cannot go on (the caller then crashes the domain).
+ * Handles the exit in v->run. Returns 0 to run again, -ECANCELED when the
+ * domain is stopping, or another negative errno when this vCPU cannot go
+ * on (the caller then crashes the domain).
  */
 int vcpu_exit_handle(struct vcpu *v) __attribute__((warn_unused_result));
 

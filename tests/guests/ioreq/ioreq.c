@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The ioreq test guest (32-bit): port and MMIO accesses that hvm-domain
+ * must forward to the ioreq server the test runs (tests/tools/
+ * ioreq-test-server), which claims ports 0x500-0x50f and the MMIO page at
+ * 0xE0000000. It answers port reads with 0xC0FFEE00 | size and behaves as
+ * a 4 KiB RAM at the MMIO page. Accesses nobody claims must read all-ones.
+ * Reports PASS/FAIL lines on the debug port, then powers off.
+ */
+#include <stdint.h>
+#include <xen/xen.h>
+#include <xen/sched.h>
+
+#include "guest.h"
+
+#define XEN_HYPERCALL_MSR 0x40000000u
+#define SERVER_PORT 0x500
+#define SERVER_MMIO 0xe0000000u
+#define UNCLAIMED_PORT 0x600
+#define UNCLAIMED_MMIO 0xe0001000u
+
+static uint8_t hypercall_page[4096] __attribute__((aligned(4096)));
+
+static void check_pio(void)
+{
+	uint16_t buf[4] = {0};
+	unsigned int i;
+
+	GCHECK(inl(SERVER_PORT) == 0xc0ffee04, inl(SERVER_PORT));
+	outw(SERVER_PORT + 4, 0xbeef); /* the server logs it */
+	insw(SERVER_PORT + 2, buf, 4); /* rep string: one exit, 4 requests */
+	for (i = 0; i < 4; i++)
+		GCHECK(buf[i] == 0xee02, buf[i]);
+	GCHECK(inl(UNCLAIMED_PORT) == 0xffffffff, inl(UNCLAIMED_PORT));
+	guest_puts("PASS pio through the ioreq server\n");
+}
+
+static void check_mmio(void)
+{
+	volatile uint32_t *w = (volatile uint32_t *)(SERVER_MMIO + 0x10);
+	volatile uint8_t *b = (volatile uint8_t *)(SERVER_MMIO + 0x10);
+	volatile uint64_t *q = (volatile uint64_t *)(SERVER_MMIO + 0x20);
+	volatile uint32_t *none = (volatile uint32_t *)UNCLAIMED_MMIO;
+
+	*w = 0x12345678;
+	GCHECK(*w == 0x12345678, *w);
+	GCHECK(b[1] == 0x56, b[1]);
+	*q = 0x1122334455667788ULL;
+	GCHECK(*q == 0x1122334455667788ULL, (uint32_t)*q);
+	GCHECK(*none == 0xffffffff, *none);
+	guest_puts("PASS mmio through the ioreq server\n");
+}
+
+static void shutdown(unsigned int reason)
+{
+	struct sched_shutdown sd = {.reason = reason};
+	uint32_t nr = __HYPERVISOR_sched_op, cmd = SCHEDOP_shutdown;
+	void *stub = hypercall_page + nr * 32;
+
+	__asm__ volatile("call *%[stub]"
+			 : "+b"(cmd)
+			 : "c"(&sd), [stub] "D"(stub)
+			 : "memory", "eax", "edx", "esi");
+}
+
+void guest_main(void *start_info);
+void guest_main(void *start_info)
+{
+	(void)start_info;
+	wrmsr(XEN_HYPERCALL_MSR, (uint32_t)(uintptr_t)hypercall_page);
+	guest_puts("ioreq: started\n");
+	check_pio();
+	check_mmio();
+	guest_puts(guest_failures ? "ioreq: FAILED\n"
+				  : "ioreq: all checks passed\n");
+	shutdown(guest_failures ? SHUTDOWN_crash : SHUTDOWN_poweroff);
+}

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * ioreq-test-server: plays the device model for integration tests. It
+ * connects to a domain's control socket, creates an ioreq server, maps its
+ * pages from the guest memfd, claims ports 0x500-0x50f and the MMIO page
+ * 0xE0000000, enables it, unpauses the domain and answers requests until
+ * the domain stops:
+ * - port reads return 0xC0FFEE00 | size; port writes are printed;
+ * - the MMIO page behaves as 4 KiB of RAM.
+ * With --garbage it answers the first request with an invalid slot state,
+ * which hvm-domain must treat as a protocol violation (crash the domain).
+ * Prints "served N requests" and the domain's stop reason at the end.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <xen/hvm/ioreq.h>
+#include <xen/hvm/dm_op.h>
+
+#include "hypervisor/ctl_proto.h"
+
+#define PORT_BASE 0x500
+#define PORT_LAST 0x50f
+#define MMIO_BASE 0xe0000000ULL
+#define MMIO_SIZE 4096u
+#define PAGE 4096
+#define GARBAGE_STATE 0xf
+
+struct server {
+	struct ctl_client ctl;
+	struct ctl_ioreq_info info;
+	int fds[CTL_MAX_FDS];
+	unsigned int nr_fds;
+	struct ioreq *slots;
+	uint8_t mmio[MMIO_SIZE];
+	unsigned long served;
+	int garbage;
+};
+
+static int die(const char *what, int rc)
+{
+	fprintf(stderr, "ioreq-test-server: %s: %s\n", what, strerror(-rc));
+	exit(1);
+}
+
+static void call(struct server *s, uint16_t op, const void *req, void *resp)
+{
+	unsigned int n = 0;
+	int rc = ctl_call(&s->ctl, op, req, resp, NULL, 0, &n);
+
+	if (rc)
+		die("control request failed", rc);
+}
+
+static void claim(struct server *s, uint16_t id, uint32_t type, uint64_t start,
+		  uint64_t end)
+{
+	struct ctl_ioreq_range r = {
+		.id = id,
+		.type = type,
+		.start = start,
+		.end = end,
+	};
+
+	call(s, CTL_OP_IOREQ_MAP, &r, NULL);
+}
+
+static void setup(struct server *s, const char *path)
+{
+	struct ctl_ioreq_create c = {.bufioreq = 2}; /* atomic ring */
+	struct ctl_ioreq_id id;
+	struct ctl_ioreq_state st = {.enabled = 1};
+	uint8_t *pages;
+	int rc;
+
+	s->ctl.sock = ctl_connect(path);
+	if (s->ctl.sock < 0)
+		die("cannot connect", s->ctl.sock);
+	call(s, CTL_OP_IOREQ_CREATE, &c, &id);
+	rc = ctl_call(&s->ctl, CTL_OP_IOREQ_INFO, &id, &s->info, s->fds,
+		      CTL_MAX_FDS, &s->nr_fds);
+	if (rc)
+		die("IOREQ_INFO failed", rc);
+	pages = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		     s->fds[CTL_IOREQ_FD_MEM], (off_t)s->info.pages_offset);
+	if (pages == MAP_FAILED)
+		die("cannot map the ioreq pages", -errno);
+	s->slots = (struct ioreq *)(pages + PAGE);
+	claim(s, id.id, XEN_DMOP_IO_RANGE_PORT, PORT_BASE, PORT_LAST);
+	claim(s, id.id, XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE,
+	      MMIO_BASE + MMIO_SIZE - 1);
+	st.id = id.id;
+	call(s, CTL_OP_IOREQ_SET_STATE, &st, NULL);
+	call(s, CTL_OP_UNPAUSE, NULL, NULL);
+}
+
+static void handle(struct server *s, struct ioreq *r)
+{
+	uint64_t off = r->addr - MMIO_BASE;
+	bool mmio = r->type == IOREQ_TYPE_COPY;
+
+	if (mmio && (off >= MMIO_SIZE || r->size > MMIO_SIZE - off)) {
+		r->data = ~0ULL;
+		return;
+	}
+	if (r->dir == IOREQ_WRITE && mmio)
+		memcpy(s->mmio + off, &r->data, r->size);
+	else if (r->dir == IOREQ_WRITE)
+		printf("pio write port 0x%llx size %u data 0x%llx\n",
+		       (unsigned long long)r->addr, r->size,
+		       (unsigned long long)r->data);
+	else if (mmio)
+		memcpy(&r->data, s->mmio + off, r->size);
+	else
+		r->data = 0xc0ffee00ULL | r->size;
+}
+
+/* Serves vCPU @i's slot if it holds a request (dm-abi.md 3.3). */
+static void serve_slot(struct server *s, unsigned int i)
+{
+	struct ioreq *r = &s->slots[i];
+	uint64_t one = 1;
+
+	if (__atomic_load_n((uint8_t *)r + 30, __ATOMIC_ACQUIRE) % 16 !=
+	    STATE_IOREQ_READY)
+		return;
+	r->state = STATE_IOREQ_INPROCESS;
+	handle(s, r);
+	s->served++;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	r->state = s->garbage ? GARBAGE_STATE : STATE_IORESP_READY;
+	if (write(s->fds[CTL_IOREQ_FD_DONE(i)], &one, sizeof(one)) < 0)
+		die("cannot signal done", -errno);
+}
+
+static bool domain_stopped(struct server *s)
+{
+	struct ctl_domain_info info;
+	unsigned int n = 0;
+	int rc;
+
+	rc = ctl_call(&s->ctl, CTL_OP_QUERY, NULL, &info, NULL, 0, &n);
+	if (rc == -ECONNRESET || rc == -EPIPE) {
+		printf("domain gone (control socket closed)\n");
+		return true;
+	}
+	if (rc)
+		die("QUERY failed", rc);
+	if (info.state != CTL_STATE_STOPPED)
+		return false;
+	printf("domain stopped: reason %u (%s)\n", info.stop_reason,
+	       info.detail);
+	return true;
+}
+
+static void serve(struct server *s)
+{
+	struct pollfd pfd[CTL_MAX_VCPUS];
+	unsigned int i, n = s->info.nr_vcpus;
+	uint64_t cnt;
+
+	for (i = 0; i < n; i++)
+		pfd[i] = (struct pollfd){.fd = s->fds[CTL_IOREQ_FD_NOTIFY(i)],
+					 .events = POLLIN};
+	for (;;) {
+		if (poll(pfd, n, 200) == 0 && domain_stopped(s))
+			return;
+		for (i = 0; i < n; i++) {
+			if (!(pfd[i].revents & POLLIN))
+				continue;
+			if (read(pfd[i].fd, &cnt, sizeof(cnt)) < 0)
+				die("cannot read a notification", -errno);
+			serve_slot(s, i);
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static struct server s;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc < 2 || argc > 3 ||
+	    (argc == 3 && strcmp(argv[2], "--garbage"))) {
+		fprintf(stderr,
+			"usage: ioreq-test-server CTL_SOCKET [--garbage]\n");
+		return 2;
+	}
+	s.garbage = argc == 3;
+	memset(s.mmio, 0xa5, sizeof(s.mmio));
+	setup(&s, argv[1]);
+	serve(&s);
+	printf("served %lu requests\n", s.served);
+	return 0;
+}
