@@ -58,7 +58,7 @@ static void print_result(const char *name, uint32_t cycles)
 void guest_main(void *start_info);
 void guest_main(void *start_info)
 {
-	struct sched_shutdown sd = { .reason = SHUTDOWN_poweroff };
+	struct sched_shutdown sd = {.reason = SHUTDOWN_poweroff};
 	uint32_t cmd = SCHEDOP_shutdown;
 	void *stub = hypercall_page + __HYPERVISOR_sched_op * 32;
 
