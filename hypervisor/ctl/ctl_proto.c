@@ -15,147 +15,19 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "ctl_ops.h"
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define CTL_LISTEN_BACKLOG 16
 
 /* Room for CTL_MAX_FDS descriptors in one SCM_RIGHTS message. */
 #define CTL_CMSG_SPACE CMSG_SPACE(sizeof(int) * CTL_MAX_FDS)
 
-typedef int (*ctl_check_req_fn)(const void *payload);
-typedef int (*ctl_check_resp_fn)(const void *payload, unsigned int nr_fds);
-
-struct op_desc {
-	size_t req_size;
-	size_t resp_size;
-	unsigned int resp_max_fds;
-	ctl_check_req_fn check_req;
-	ctl_check_resp_fn check_resp;
-};
-
 /* Descriptors received with one message, closed unless handed over. */
 struct fd_list {
 	int fd[CTL_MAX_FDS];
 	unsigned int nr;
 };
-
-static bool all_zero(const void *p, size_t len)
-{
-	const uint8_t *b = p;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (b[i])
-			return false;
-	}
-	return true;
-}
-
-/* Payloads are copied out first: the caller's buffer may be unaligned. */
-static int check_ioreq_create(const void *payload)
-{
-	struct ctl_ioreq_create c;
-
-	memcpy(&c, payload, sizeof(c));
-	return all_zero(c.pad, sizeof(c.pad)) ? 0 : -EPROTO;
-}
-
-static int check_ioreq_id(const void *payload)
-{
-	struct ctl_ioreq_id id;
-
-	memcpy(&id, payload, sizeof(id));
-	return all_zero(id.pad, sizeof(id.pad)) ? 0 : -EPROTO;
-}
-
-static int check_ioreq_range(const void *payload)
-{
-	struct ctl_ioreq_range r;
-
-	memcpy(&r, payload, sizeof(r));
-	return r.pad == 0 ? 0 : -EPROTO;
-}
-
-static int check_ioreq_state(const void *payload)
-{
-	struct ctl_ioreq_state st;
-
-	memcpy(&st, payload, sizeof(st));
-	return all_zero(st.pad, sizeof(st.pad)) ? 0 : -EPROTO;
-}
-
-static int check_ioreq_id_resp(const void *payload, unsigned int nr_fds)
-{
-	(void)nr_fds;
-	return check_ioreq_id(payload);
-}
-
-static int check_domain_info(const void *payload, unsigned int nr_fds)
-{
-	const char *detail = (const char *)payload +
-			     offsetof(struct ctl_domain_info, detail);
-
-	(void)nr_fds;
-	/* Read in place: a char array has no alignment to respect. */
-	return memchr(detail, '\0', CTL_DETAIL_LEN) ? 0 : -EPROTO;
-}
-
-/* The descriptor list's layout is derived from nr_vcpus, so they agree. */
-static int check_ioreq_info(const void *payload, unsigned int nr_fds)
-{
-	struct ctl_ioreq_info info;
-
-	memcpy(&info, payload, sizeof(info));
-	if (info.nr_vcpus == 0 || info.nr_vcpus > CTL_MAX_VCPUS)
-		return -EPROTO;
-	return nr_fds == CTL_IOREQ_INFO_NR_FDS(info.nr_vcpus) ? 0 : -EPROTO;
-}
-
-/* PAUSE, UNPAUSE and DESTROY carry nothing either way: all-zero slots. */
-static const struct op_desc op_table[CTL_OP_NR] = {
-	[CTL_OP_QUERY] = {.resp_size = sizeof(struct ctl_domain_info),
-			  .check_resp = check_domain_info},
-	[CTL_OP_IOREQ_CREATE] = {.req_size = sizeof(struct ctl_ioreq_create),
-				 .resp_size = sizeof(struct ctl_ioreq_id),
-				 .check_req = check_ioreq_create,
-				 .check_resp = check_ioreq_id_resp},
-	[CTL_OP_IOREQ_INFO] = {.req_size = sizeof(struct ctl_ioreq_id),
-			       .resp_size = sizeof(struct ctl_ioreq_info),
-			       .resp_max_fds = CTL_MAX_FDS,
-			       .check_req = check_ioreq_id,
-			       .check_resp = check_ioreq_info},
-	[CTL_OP_IOREQ_MAP] = {.req_size = sizeof(struct ctl_ioreq_range),
-			      .check_req = check_ioreq_range},
-	[CTL_OP_IOREQ_UNMAP] = {.req_size = sizeof(struct ctl_ioreq_range),
-				.check_req = check_ioreq_range},
-	[CTL_OP_IOREQ_SET_STATE] = {.req_size = sizeof(struct ctl_ioreq_state),
-				    .check_req = check_ioreq_state},
-	[CTL_OP_IOREQ_DESTROY] = {.req_size = sizeof(struct ctl_ioreq_id),
-				  .check_req = check_ioreq_id},
-};
-
-/* Slot 0 is no op: ops start at 1 so a zeroed header is never valid. */
-static const struct op_desc *op_desc(uint16_t op)
-{
-	if (op == 0 || op >= ARRAY_SIZE(op_table))
-		return NULL;
-	return &op_table[op];
-}
-
-size_t ctl_payload_size(uint16_t op, bool response)
-{
-	const struct op_desc *d = op_desc(op);
-
-	if (!d)
-		return SIZE_MAX;
-	return response ? d->resp_size : d->req_size;
-}
-
-unsigned int ctl_max_fds(uint16_t op, bool response)
-{
-	const struct op_desc *d = op_desc(op);
-
-	return d && response ? d->resp_max_fds : 0;
-}
 
 void ctl_close_fds(int *fds, unsigned int nr)
 {
@@ -175,7 +47,7 @@ void ctl_close_fds(int *fds, unsigned int nr)
 static int check_shape(const struct ctl_hdr *h, bool response,
 		       const void *payload)
 {
-	const struct op_desc *d = op_desc(h->op);
+	const struct op_desc *d = ctl_op_desc(h->op);
 
 	if (!d)
 		return -EPROTO;
