@@ -3,12 +3,14 @@
  * Debug console, port 0xE9 (Bochs/Xen convention; firmware.md 4.1): byte
  * writes collect into a line buffer, emitted on '\n' or when full.
  * Non-printable bytes become '?', so guest output can never forge log
- * structure. Reads are not implemented (all-ones), as in Xen. Left out:
- * rate limiting beyond the line cap (TODO(#3): log_guest_* limits).
+ * structure. Reads are not implemented (all-ones), as in Xen. Every vCPU
+ * thread (and console_io) writes here, so the line buffer is locked. Left
+ * out: rate limiting beyond the line cap (TODO(#3): log_guest_* limits).
  */
 #include "hypervisor/debugcon.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #define DEBUGCON_REG_DATA 0
@@ -18,6 +20,7 @@ struct debugcon {
 	struct hv_dev dev;
 	debugcon_line_fn emit;
 	void *opaque;
+	pthread_mutex_t lock; /* vCPU threads write concurrently */
 	unsigned int len;
 	char line[DEBUGCON_LINE_MAX + 1];
 };
@@ -50,23 +53,29 @@ static int debugcon_write(struct hv_dev *dev, uint64_t off, unsigned int size,
 
 	if (size != 1 || off != DEBUGCON_REG_DATA)
 		return dev_ignore(dev, "write", off, size);
-	if (c == '\n') {
-		flush_line(s);
-		return 0;
-	}
 	if (c == '\r')
 		return 0;
 	if (c == '\t')
 		c = ' ';
-	s->line[s->len++] = (c >= 0x20 && c < 0x7f) ? c : '?';
-	if (s->len == DEBUGCON_LINE_MAX)
+	pthread_mutex_lock(&s->lock);
+	if (c == '\n') {
 		flush_line(s);
+	} else {
+		s->line[s->len++] = (c >= 0x20 && c < 0x7f) ? c : '?';
+		if (s->len >= DEBUGCON_LINE_MAX)
+			flush_line(s);
+	}
+	pthread_mutex_unlock(&s->lock);
 	return 0;
 }
 
 static void debugcon_reset(struct hv_dev *dev)
 {
-	to_debugcon(dev)->len = 0;
+	struct debugcon *s = to_debugcon(dev);
+
+	pthread_mutex_lock(&s->lock);
+	s->len = 0;
+	pthread_mutex_unlock(&s->lock);
 }
 
 static void debugcon_destroy(struct hv_dev *dev)
@@ -75,6 +84,7 @@ static void debugcon_destroy(struct hv_dev *dev)
 
 	if (s->len)
 		flush_line(s);
+	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
 
@@ -93,6 +103,7 @@ int debugcon_create(debugcon_line_fn emit, void *opaque, struct hv_dev **out)
 	*out = NULL;
 	if (!s)
 		return -ENOMEM;
+	pthread_mutex_init(&s->lock, NULL);
 	s->dev.ops = &debugcon_ops;
 	s->emit = emit;
 	s->opaque = opaque;

@@ -6,6 +6,7 @@
 #include "hypervisor/debugcon.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "hvm_test.h"
@@ -70,6 +71,45 @@ static void test_long_line_is_split(void)
 	CHECK_EQ(1000 - 3 * 256, strlen(k.last));
 }
 
+#define WRITERS 4
+#define WRITES 20000
+
+static void count_lines(void *opaque, const char *line)
+{
+	unsigned int *n = opaque;
+
+	(*n)++; /* called under the device's lock */
+	CHECK(strlen(line) <= 256);
+}
+
+static void *writer(void *arg)
+{
+	struct hv_dev *d = arg;
+	unsigned int i;
+
+	for (i = 0; i < WRITES; i++)
+		(void)!d->ops->write(d, 0, 1, i % 97 ? 'w' : '\n');
+	return NULL;
+}
+
+/* vCPU threads write at once: no byte may land outside the line. */
+static void test_concurrent_writers(void)
+{
+	pthread_t t[WRITERS];
+	struct hv_dev *d = NULL;
+	unsigned int i, lines = 0;
+
+	CHECK_EQ(0, debugcon_create(count_lines, &lines, &d));
+	if (!d)
+		return;
+	for (i = 0; i < WRITERS; i++)
+		CHECK_EQ(0, pthread_create(&t[i], NULL, writer, d));
+	for (i = 0; i < WRITERS; i++)
+		pthread_join(t[i], NULL);
+	d->ops->destroy(d);
+	CHECK(lines >= WRITERS * WRITES / 257);
+}
+
 static void test_pio_bus(void)
 {
 	struct hv_pio_bus bus = {0};
@@ -98,6 +138,7 @@ int main(void)
 {
 	HVM_TEST(test_lines_and_sanitising);
 	HVM_TEST(test_long_line_is_split);
+	HVM_TEST(test_concurrent_writers);
 	HVM_TEST(test_pio_bus);
 	return hvm_test_summary();
 }
