@@ -87,6 +87,29 @@ static int check_ioreq_info(const void *payload, unsigned int nr_fds)
 	return nr_fds == CTL_IOREQ_INFO_NR_FDS(info.nr_vcpus) ? 0 : -EPROTO;
 }
 
+/* The last @pad_len bytes of a @size-byte payload must be zero. */
+static int check_tail_pad(const void *payload, size_t size, size_t pad_len)
+{
+	return all_zero((const uint8_t *)payload + size - pad_len, pad_len)
+		       ? 0
+		       : -EPROTO;
+}
+
+static int check_isa_irq(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_isa_irq), 3);
+}
+
+static int check_msi(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_msi), 4);
+}
+
+static int check_shutdown(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_shutdown), 4);
+}
+
 /* PAUSE, UNPAUSE and DESTROY carry nothing either way: all-zero slots. */
 static const struct op_desc op_table[CTL_OP_NR] = {
 	[CTL_OP_QUERY] = {.resp_size = sizeof(struct ctl_domain_info),
@@ -108,6 +131,14 @@ static const struct op_desc op_table[CTL_OP_NR] = {
 				    .check_req = check_ioreq_state},
 	[CTL_OP_IOREQ_DESTROY] = {.req_size = sizeof(struct ctl_ioreq_id),
 				  .check_req = check_ioreq_id},
+	[CTL_OP_SET_ISA_IRQ] = {.req_size = sizeof(struct ctl_isa_irq),
+				.check_req = check_isa_irq},
+	[CTL_OP_INJECT_MSI] = {.req_size = sizeof(struct ctl_msi),
+			       .check_req = check_msi},
+	[CTL_OP_SHUTDOWN] = {.req_size = sizeof(struct ctl_shutdown),
+			     .check_req = check_shutdown},
+	[CTL_OP_POPULATE] = {.req_size = sizeof(struct ctl_populate)},
+	[CTL_OP_RELOCATE] = {.req_size = sizeof(struct ctl_relocate)},
 };
 
 /* Slot 0 is no op: ops start at 1 so a zeroed header is never valid. */

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <xen/sched.h>
 
 #include "hypervisor/debugcon.h"
 #include "hypervisor/domain_ioreq.h"
@@ -137,6 +138,7 @@ int domain_create(const struct domain_config *cfg, struct domain **out)
 	snprintf(d->tag, sizeof(d->tag), "d%u", cfg->domid);
 	d->kvm_fd = d->vm_fd = -1;
 	pthread_mutex_init(&d->lock, NULL);
+	pthread_mutex_init(&d->mem_lock, NULL);
 	pthread_cond_init(&d->cond, NULL);
 	rc = build(d, cfg);
 	if (rc) {
@@ -221,6 +223,25 @@ bool domain_is_stopping(const struct domain *d)
 	return __atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) != DOMAIN_RUNNING;
 }
 
+void domain_shutdown(struct domain *d, unsigned int reason, const char *who)
+{
+	switch (reason) {
+	case SHUTDOWN_poweroff:
+		domain_stop(d, DOMAIN_STOP_POWEROFF, "%s asked to power off",
+			    who);
+		break;
+	case SHUTDOWN_reboot:
+		domain_stop(d, DOMAIN_STOP_REBOOT, "%s asked to reboot", who);
+		break;
+	default:
+		domain_stop(
+			d, DOMAIN_STOP_CRASH,
+			"%s reported shutdown reason %u (crash, suspend or watchdog)",
+			who, reason);
+		break;
+	}
+}
+
 enum domain_stop domain_wait(struct domain *d)
 {
 	enum domain_stop why;
@@ -260,6 +281,7 @@ void domain_destroy(struct domain *d)
 	if (d->kvm_fd >= 0)
 		close(d->kvm_fd);
 	pthread_cond_destroy(&d->cond);
+	pthread_mutex_destroy(&d->mem_lock);
 	pthread_mutex_destroy(&d->lock);
 	free(d);
 }

@@ -13,7 +13,9 @@
 
 #include "hypervisor/domain.h"
 #include "hypervisor/domain_ioreq.h"
+#include "hypervisor/domain_mem.h"
 #include "hypervisor/log.h"
+#include "vm_kvm.h"
 
 struct ctl_ctx {
 	struct domain *d;
@@ -135,6 +137,42 @@ static int op_ioreq_destroy(struct ctl_ctx *x)
 	return domain_ioreq_remove(x->d, id->id);
 }
 
+static int op_set_isa_irq(struct ctl_ctx *x)
+{
+	const struct ctl_isa_irq *q = x->req;
+
+	return vm_kvm_set_isa_irq(x->d, q->irq, q->level != 0);
+}
+
+static int op_inject_msi(struct ctl_ctx *x)
+{
+	const struct ctl_msi *m = x->req;
+
+	return vm_kvm_signal_msi(x->d, m->addr, m->data);
+}
+
+static int op_shutdown(struct ctl_ctx *x)
+{
+	const struct ctl_shutdown *s = x->req;
+
+	domain_shutdown(x->d, s->reason, "the device model");
+	return 0;
+}
+
+static int op_populate(struct ctl_ctx *x)
+{
+	const struct ctl_populate *p = x->req;
+
+	return domain_mem_populate(x->d, p->gfn, p->nr_pages);
+}
+
+static int op_relocate(struct ctl_ctx *x)
+{
+	const struct ctl_relocate *r = x->req;
+
+	return domain_mem_relocate(x->d, r->src_gfn, r->dst_gfn, r->nr_pages);
+}
+
 static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_QUERY] = op_query,
 	[CTL_OP_PAUSE] = op_pause,
@@ -146,6 +184,11 @@ static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_IOREQ_UNMAP] = op_ioreq_unmap,
 	[CTL_OP_IOREQ_SET_STATE] = op_ioreq_set_state,
 	[CTL_OP_IOREQ_DESTROY] = op_ioreq_destroy,
+	[CTL_OP_SET_ISA_IRQ] = op_set_isa_irq,
+	[CTL_OP_INJECT_MSI] = op_inject_msi,
+	[CTL_OP_SHUTDOWN] = op_shutdown,
+	[CTL_OP_POPULATE] = op_populate,
+	[CTL_OP_RELOCATE] = op_relocate,
 };
 
 int domain_ctl_dispatch(struct domain *d, uint16_t op, const void *req,

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <linux/kvm.h>
-#include <xen/sched.h>
 
 #include "hypervisor/hcall.h"
 #include "hypervisor/log.h"
@@ -126,24 +125,11 @@ static int console_write(void *opaque, const char *buf, size_t len)
 static int shutdown_domain(void *opaque, unsigned int vcpu_id,
 			   unsigned int reason)
 {
-	struct domain *d = opaque;
+	char who[32];
 
-	switch (reason) {
-	case SHUTDOWN_poweroff:
-		domain_stop(d, DOMAIN_STOP_POWEROFF,
-			    "vCPU %u asked to power off", vcpu_id);
-		return 0;
-	case SHUTDOWN_reboot:
-		domain_stop(d, DOMAIN_STOP_REBOOT, "vCPU %u asked to reboot",
-			    vcpu_id);
-		return 0;
-	default:
-		domain_stop(
-			d, DOMAIN_STOP_CRASH,
-			"vCPU %u reported shutdown reason %u (crash, suspend or watchdog)",
-			vcpu_id, reason);
-		return 0;
-	}
+	snprintf(who, sizeof(who), "vCPU %u", vcpu_id);
+	domain_shutdown(opaque, reason, who);
+	return 0;
 }
 
 static const struct hcall_ops domain_hcall_ops = {

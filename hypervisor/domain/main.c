@@ -21,6 +21,7 @@
 #include "hypervisor/domain.h"
 #include "hypervisor/domain_ctl.h"
 #include "hypervisor/log.h"
+#include "hypervisor/parse_num.h"
 
 #define EXIT_REBOOT 3
 #define MIB (1ULL << 20)
@@ -45,15 +46,15 @@ static void usage(FILE *f)
 		"request on it before the first vCPU runs.\n");
 }
 
+/* Parses an unsigned option value no larger than @max. */
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 {
-	char *end;
+	uint64_t v;
+	int rc = parse_num_u64(s, 10, max, &v);
 
-	errno = 0;
-	*out = strtoul(s, &end, 10);
-	if (errno || end == s || *end || s[0] == '-' || *out > max)
-		return -EINVAL;
-	return 0;
+	if (!rc)
+		*out = (unsigned long)v;
+	return rc;
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -129,16 +130,18 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"paused", no_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
-	int c;
+	int c, idx = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->cfg.ram_size = 64 * MIB;
 	o->cfg.nr_vcpus = 1;
 	o->cfg.domid = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
+		if (c == '?') /* getopt has said which option is unknown */
+			return -EINVAL;
 		if (parse_one(o, c, optarg)) {
-			fprintf(stderr, "hvm-domain: bad value for option %s\n",
-				argv[optind - 1]);
+			fprintf(stderr, "hvm-domain: bad value '%s' for --%s\n",
+				optarg ? optarg : "", longopts[idx].name);
 			return -EINVAL;
 		}
 	}

@@ -46,6 +46,78 @@ int vm_kvm_set_memslot(struct domain *d, unsigned int index)
 			"adding a memory slot");
 }
 
+#define PIC_PINS 8
+#define IOAPIC_PINS 24
+#define IOAPIC_PIT_PIN 2
+#define MSI_ADDR_MASK 0xfff00000ULL
+#define MSI_ADDR_BASE 0xfee00000ULL
+/* Every PIC pin and IOAPIC pin once, except the cascade's pin 2 of each. */
+#define GSI_ROUTES ((VM_KVM_ISA_IRQS - 1) + (IOAPIC_PINS - 1))
+
+static void add_route(struct kvm_irq_routing *r, uint32_t gsi, uint32_t chip,
+		      uint32_t pin)
+{
+	struct kvm_irq_routing_entry *e = &r->entries[r->nr++];
+
+	e->gsi = gsi;
+	e->type = KVM_IRQ_ROUTING_IRQCHIP;
+	e->u.irqchip.irqchip = chip;
+	e->u.irqchip.pin = pin;
+}
+
+/*
+ * The PC routing (as every PC VMM sets it): GSI 0 (the PIT, ISA IRQ 0)
+ * drives PIC pin 0 and IOAPIC pin 2; GSI 2 (the cascade) drives nothing;
+ * every other GSI n drives IOAPIC pin n and, below 16, its PIC pin.
+ */
+static int set_gsi_routing(struct domain *d)
+{
+	struct {
+		struct kvm_irq_routing r;
+		struct kvm_irq_routing_entry e[GSI_ROUTES];
+	} t;
+	uint32_t i;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < VM_KVM_ISA_IRQS; i++) {
+		if (i == IOAPIC_PIT_PIN)
+			continue;
+		add_route(&t.r, i,
+			  i < PIC_PINS ? KVM_IRQCHIP_PIC_MASTER
+				       : KVM_IRQCHIP_PIC_SLAVE,
+			  i % PIC_PINS);
+	}
+	for (i = 0; i < IOAPIC_PINS; i++) {
+		if (i != IOAPIC_PIT_PIN)
+			add_route(&t.r, i, KVM_IRQCHIP_IOAPIC,
+				  i ? i : IOAPIC_PIT_PIN);
+	}
+	return vm_ioctl(d, KVM_SET_GSI_ROUTING, &t.r,
+			"setting the interrupt routing");
+}
+
+int vm_kvm_set_isa_irq(struct domain *d, uint32_t irq, bool level)
+{
+	struct kvm_irq_level l = {.irq = irq, .level = level};
+
+	if (irq >= VM_KVM_ISA_IRQS)
+		return -EINVAL;
+	return ioctl(d->vm_fd, KVM_IRQ_LINE, &l) < 0 ? -errno : 0;
+}
+
+int vm_kvm_signal_msi(struct domain *d, uint64_t addr, uint32_t data)
+{
+	struct kvm_msi msi = {
+		.address_lo = (uint32_t)addr,
+		.address_hi = (uint32_t)(addr >> 32),
+		.data = data,
+	};
+
+	if ((addr & MSI_ADDR_MASK) != MSI_ADDR_BASE)
+		return -EINVAL;
+	return ioctl(d->vm_fd, KVM_SIGNAL_MSI, &msi) < 0 ? -errno : 0;
+}
+
 static int set_xen_personality(struct domain *d)
 {
 	struct kvm_xen_hvm_config cfg = {
@@ -81,6 +153,8 @@ int vm_kvm_create(struct domain *d)
 	if (!rc)
 		rc = vm_ioctl(d, KVM_CREATE_PIT2, &pit,
 			      "creating the in-kernel PIT");
+	if (!rc)
+		rc = set_gsi_routing(d);
 	if (!rc)
 		rc = set_xen_personality(d);
 	for (i = 0; !rc && i < d->mem->nr_regions; i++)

@@ -3,6 +3,9 @@
 #ifndef HYPERVISOR_VM_KVM_H
 #define HYPERVISOR_VM_KVM_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 struct domain;
 
 /*
@@ -14,6 +17,24 @@ int vm_kvm_create(struct domain *d) __attribute__((warn_unused_result));
 
 /* (Re)installs the memslot of guest memory region @index. */
 int vm_kvm_set_memslot(struct domain *d, unsigned int index)
+	__attribute__((warn_unused_result));
+
+/* Number of ISA interrupt lines (IRQ 0-15). */
+#define VM_KVM_ISA_IRQS 16
+
+/*
+ * Sets ISA IRQ @irq (0..15) to @level. ISA IRQ n is GSI n, except that
+ * IRQ 0 reaches IOAPIC pin 2 (the routing set at creation; the firmware's
+ * MADT carries the matching override). Returns 0, -EINVAL or -errno.
+ */
+int vm_kvm_set_isa_irq(struct domain *d, uint32_t irq, bool level)
+	__attribute__((warn_unused_result));
+
+/*
+ * Delivers an MSI write of @data to @addr, which must lie in the LAPIC
+ * window 0xFEExxxxx (Intel SDM 3A 11.11.1). Returns 0, -EINVAL or -errno.
+ */
+int vm_kvm_signal_msi(struct domain *d, uint64_t addr, uint32_t data)
 	__attribute__((warn_unused_result));
 
 #endif /* HYPERVISOR_VM_KVM_H */

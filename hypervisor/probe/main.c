@@ -15,6 +15,7 @@
 
 #include "hypervisor/host_kvm.h"
 #include "hypervisor/log.h"
+#include "hypervisor/parse_num.h"
 #include "probe_vm.h"
 
 #define PROBE_DEFAULT_TIMEOUT_MS 5000
@@ -35,15 +36,15 @@ static void usage(FILE *f)
 		"Exit status: 0 yes, 1 no (with the reason), 2 usage error.\n");
 }
 
+/* Parses an unsigned option value no larger than @max. */
 static int parse_ulong(const char *s, unsigned long max, unsigned long *out)
 {
-	char *end;
+	uint64_t v;
+	int rc = parse_num_u64(s, 0, max, &v);
 
-	errno = 0;
-	*out = strtoul(s, &end, 0);
-	if (errno || end == s || *end || *out > max || s[0] == '-')
-		return -EINVAL;
-	return 0;
+	if (!rc)
+		*out = (unsigned long)v;
+	return rc;
 }
 
 static int parse_opts(int argc, char **argv, struct probe_opts *o)

@@ -9,6 +9,10 @@
  * - the MMIO page behaves as 4 KiB of RAM.
  * With --garbage it answers the first request with an invalid slot state,
  * which hvm-domain must treat as a protocol violation (crash the domain).
+ * With --vram it acts like QEMU's framebuffer setup instead (dm-abi.md
+ * 4.3, 4.4): populates 16 pages above a 64 MiB guest's RAM, writes "VRAM"
+ * there through the memfd, relocates them to 0xE0100000, unpauses, waits
+ * for the vram guest's answer in the same pages and asks for a reboot.
  * Prints "served N requests" and the domain's stop reason at the end.
  */
 #include <errno.h>
@@ -41,6 +45,7 @@ struct server {
 	uint8_t mmio[MMIO_SIZE];
 	unsigned long served;
 	int garbage;
+	int vram; /* act as the framebuffer setup, not as a device */
 };
 
 static int die(const char *what, int rc)
@@ -97,7 +102,8 @@ static void setup(struct server *s, const char *path)
 	      MMIO_BASE + MMIO_SIZE - 1);
 	st.id = id.id;
 	call(s, CTL_OP_IOREQ_SET_STATE, &st, NULL);
-	call(s, CTL_OP_UNPAUSE, NULL, NULL);
+	if (!s->vram)
+		call(s, CTL_OP_UNPAUSE, NULL, NULL);
 }
 
 static void handle(struct server *s, struct ioreq *r)
@@ -181,21 +187,74 @@ static void serve(struct server *s)
 	}
 }
 
+#define VRAM_GFN 0x4000ULL /* the first page above 64 MiB of RAM */
+#define VRAM_BAR_GFN 0xe0100ULL
+#define VRAM_PAGES 16
+#define VRAM_MARKER 0x4d415256u
+#define GUEST_ANSWER 0x600dcafeu
+
+/* Waits up to 30 s for the guest's answer in the block. */
+static bool wait_answer(volatile uint32_t *vram)
+{
+	unsigned int i;
+
+	for (i = 0; i < 3000; i++) {
+		if (vram[1] == GUEST_ANSWER)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+static void vram_mode(struct server *s)
+{
+	struct ctl_populate pop = {.gfn = VRAM_GFN, .nr_pages = VRAM_PAGES};
+	struct ctl_relocate rel = {
+		.src_gfn = VRAM_GFN,
+		.dst_gfn = VRAM_BAR_GFN,
+		.nr_pages = VRAM_PAGES,
+	};
+	struct ctl_shutdown sd = {.reason = 1}; /* SHUTDOWN_reboot */
+	volatile uint32_t *vram;
+
+	call(s, CTL_OP_POPULATE, &pop, NULL);
+	vram = mmap(NULL, VRAM_PAGES * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		    s->fds[CTL_IOREQ_FD_MEM], (off_t)(VRAM_GFN * PAGE));
+	if (vram == MAP_FAILED)
+		die("cannot map the populated block", -errno);
+	vram[0] = VRAM_MARKER;
+	call(s, CTL_OP_RELOCATE, &rel, NULL);
+	call(s, CTL_OP_UNPAUSE, NULL, NULL);
+	if (!wait_answer(vram))
+		die("the guest never answered in the relocated block",
+		    -ETIMEDOUT);
+	printf("dm saw the guest's write in the relocated block\n");
+	call(s, CTL_OP_SHUTDOWN, &sd, NULL);
+	while (!domain_stopped(s))
+		usleep(100000);
+}
+
 int main(int argc, char **argv)
 {
 	static struct server s;
+	const char *mode = argc == 3 ? argv[2] : "";
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc < 2 || argc > 3 ||
-	    (argc == 3 && strcmp(argv[2], "--garbage"))) {
+	    (argc == 3 && strcmp(mode, "--garbage") &&
+	     strcmp(mode, "--vram"))) {
 		fprintf(stderr,
-			"usage: ioreq-test-server CTL_SOCKET [--garbage]\n");
+			"usage: ioreq-test-server CTL_SOCKET [--garbage|--vram]\n");
 		return 2;
 	}
-	s.garbage = argc == 3;
+	s.garbage = !strcmp(mode, "--garbage");
+	s.vram = !strcmp(mode, "--vram");
 	memset(s.mmio, 0xa5, sizeof(s.mmio));
 	setup(&s, argv[1]);
-	serve(&s);
+	if (s.vram)
+		vram_mode(&s);
+	else
+		serve(&s);
 	printf("served %lu requests\n", s.served);
 	return 0;
 }

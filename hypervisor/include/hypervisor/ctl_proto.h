@@ -65,6 +65,11 @@ enum ctl_op {
 	CTL_OP_IOREQ_UNMAP,
 	CTL_OP_IOREQ_SET_STATE,
 	CTL_OP_IOREQ_DESTROY,
+	CTL_OP_SET_ISA_IRQ,
+	CTL_OP_INJECT_MSI,
+	CTL_OP_SHUTDOWN,
+	CTL_OP_POPULATE,
+	CTL_OP_RELOCATE,
 	CTL_OP_NR, /* one past the last op, not an op */
 };
 
@@ -129,6 +134,35 @@ struct ctl_ioreq_state {
 	uint8_t pad[5];
 };
 
+/* The device model's requests (dm-abi.md 2.3, 4.3, 4.4, 5.3). */
+struct ctl_isa_irq {
+	uint32_t irq; /* 0..15 */
+	uint8_t level;
+	uint8_t pad[3];
+};
+
+struct ctl_msi {
+	uint64_t addr;
+	uint32_t data;
+	uint32_t pad;
+};
+
+struct ctl_shutdown {
+	uint32_t reason; /* SHUTDOWN_* from <xen/sched.h> */
+	uint32_t pad;
+};
+
+struct ctl_populate {
+	uint64_t gfn;
+	uint64_t nr_pages;
+};
+
+struct ctl_relocate {
+	uint64_t src_gfn; /* where the block was populated (its home) */
+	uint64_t dst_gfn;
+	uint64_t nr_pages;
+};
+
 /* Both ends must agree on these layouts byte for byte. */
 _Static_assert(sizeof(struct ctl_hdr) == 24, "ctl_hdr layout");
 _Static_assert(sizeof(struct ctl_domain_info) == 280, "ctl_domain_info");
@@ -141,6 +175,11 @@ _Static_assert(sizeof(struct ctl_ioreq_range) == 24, "ctl_ioreq_range");
 _Static_assert(offsetof(struct ctl_ioreq_range, start) == 8,
 	       "ctl_ioreq_range layout");
 _Static_assert(sizeof(struct ctl_ioreq_state) == 8, "ctl_ioreq_state");
+_Static_assert(sizeof(struct ctl_isa_irq) == 8, "ctl_isa_irq");
+_Static_assert(sizeof(struct ctl_msi) == 16, "ctl_msi");
+_Static_assert(sizeof(struct ctl_shutdown) == 8, "ctl_shutdown");
+_Static_assert(sizeof(struct ctl_populate) == 16, "ctl_populate");
+_Static_assert(sizeof(struct ctl_relocate) == 24, "ctl_relocate");
 
 /*
  * A client's end of a control connection: the socket and the sequence

@@ -61,8 +61,9 @@ struct domain {
 	struct vcpu *vcpus[DOMAIN_MAX_VCPUS];
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
-	enum domain_stop stop; /* under lock; first reason wins */
-	bool paused;	       /* under lock; vCPUs wait outside KVM_RUN */
+	pthread_mutex_t mem_lock; /* orders device-model memory changes */
+	enum domain_stop stop;	  /* under lock; first reason wins */
+	bool paused;		  /* under lock; vCPUs wait outside KVM_RUN */
 	char detail[DOMAIN_DETAIL_MAX];
 };
 
@@ -101,6 +102,14 @@ bool domain_vcpu_may_run(struct domain *d);
 
 /* True once domain_stop() was called; cheap, for vCPU loops. */
 bool domain_is_stopping(const struct domain *d);
+
+/*
+ * Stops the domain for Xen shutdown reason @reason (SHUTDOWN_poweroff,
+ * _reboot, anything else is a crash) asked for by @who ("vCPU 0", "the
+ * device model"), as SCHEDOP_shutdown and the device model's shutdown
+ * request do.
+ */
+void domain_shutdown(struct domain *d, unsigned int reason, const char *who);
 
 /* Blocks until the domain has stopped; returns why. */
 enum domain_stop domain_wait(struct domain *d);

@@ -12,22 +12,12 @@
 #include <xen/sched.h>
 
 #include "guest.h"
+#include "hypercall.h"
 
-#define XEN_HYPERCALL_MSR 0x40000000u
 #define SERVER_PORT 0x500
 #define LOCAL_PORT 0x600
 #define ROUNDS 2000
 #define WARMUP 50
-
-static uint8_t hypercall_page[4096] __attribute__((aligned(4096)));
-
-static uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static uint32_t cycles_per_read(uint16_t port)
 {
@@ -58,16 +48,9 @@ static void print_result(const char *name, uint32_t cycles)
 void guest_main(void *start_info);
 void guest_main(void *start_info)
 {
-	struct sched_shutdown sd = {.reason = SHUTDOWN_poweroff};
-	uint32_t cmd = SCHEDOP_shutdown;
-	void *stub = hypercall_page + __HYPERVISOR_sched_op * 32;
-
 	(void)start_info;
-	wrmsr(XEN_HYPERCALL_MSR, (uint32_t)(uintptr_t)hypercall_page);
+	guest_hypercall_init();
 	print_result("pio-exit", cycles_per_read(LOCAL_PORT));
 	print_result("ioreq", cycles_per_read(SERVER_PORT));
-	__asm__ volatile("call *%[stub]"
-			 : "+b"(cmd)
-			 : "c"(&sd), [stub] "D"(stub)
-			 : "memory", "eax", "edx", "esi");
+	guest_shutdown(SHUTDOWN_poweroff);
 }

@@ -12,14 +12,12 @@
 #include <xen/sched.h>
 
 #include "guest.h"
+#include "hypercall.h"
 
-#define XEN_HYPERCALL_MSR 0x40000000u
 #define SERVER_PORT 0x500
 #define SERVER_MMIO 0xe0000000u
 #define UNCLAIMED_PORT 0x600
 #define UNCLAIMED_MMIO 0xe0001000u
-
-static uint8_t hypercall_page[4096] __attribute__((aligned(4096)));
 
 static void check_pio(void)
 {
@@ -51,27 +49,13 @@ static void check_mmio(void)
 	guest_puts("PASS mmio through the ioreq server\n");
 }
 
-static void shutdown(unsigned int reason)
-{
-	struct sched_shutdown sd = {.reason = reason};
-	uint32_t nr = __HYPERVISOR_sched_op, cmd = SCHEDOP_shutdown;
-	void *stub = hypercall_page + nr * 32;
-
-	__asm__ volatile("call *%[stub]"
-			 : "+b"(cmd)
-			 : "c"(&sd), [stub] "D"(stub)
-			 : "memory", "eax", "edx", "esi");
-}
-
 void guest_main(void *start_info);
 void guest_main(void *start_info)
 {
 	(void)start_info;
-	wrmsr(XEN_HYPERCALL_MSR, (uint32_t)(uintptr_t)hypercall_page);
+	guest_hypercall_init();
 	guest_puts("ioreq: started\n");
 	check_pio();
 	check_mmio();
-	guest_puts(guest_failures ? "ioreq: FAILED\n"
-				  : "ioreq: all checks passed\n");
-	shutdown(guest_failures ? SHUTDOWN_crash : SHUTDOWN_poweroff);
+	guest_finish("ioreq");
 }

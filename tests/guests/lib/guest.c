@@ -51,3 +51,12 @@ void guest_check(int ok, const char *what, uint32_t seen)
 	guest_puthex(seen);
 	guest_puts(")\n");
 }
+
+void guest_pass(unsigned int failures_before, const char *what)
+{
+	if (guest_failures != failures_before)
+		return;
+	guest_puts("PASS ");
+	guest_puts(what);
+	guest_puts("\n");
+}

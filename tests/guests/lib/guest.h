@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A tiny runtime for freestanding test guests: port I/O, CPUID, MSRs,
- * output on the debug port 0xE9 and a CHECK macro that reports failures.
+ * A tiny runtime for freestanding test guests: port I/O, CPUID, MSRs, the
+ * TSC, output on the debug port 0xE9 and a CHECK macro that reports
+ * failures. It compiles for 32-bit guests and for 64-bit ones (crt0_64).
  * Guests print "PASS <name>" or "FAIL <name>: ..." lines; the test reads
  * them from the domain log.
  */
@@ -56,6 +57,22 @@ static inline void wrmsr(uint32_t msr, uint64_t v)
 			   "d"((uint32_t)(v >> 32)));
 }
 
+static inline uint64_t rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
 void guest_puts(const char *s);
 void guest_puthex(uint32_t v);
 void *guest_memset(void *p, int c, size_t n);
@@ -64,6 +81,9 @@ int guest_memcmp(const void *a, const void *b, size_t n);
 /* Counts failures; guest_check() prints the failing expression. */
 extern unsigned int guest_failures;
 void guest_check(int ok, const char *what, uint32_t seen);
+
+/* Prints "PASS <what>" if no check failed since @failures_before. */
+void guest_pass(unsigned int failures_before, const char *what);
 
 #define GCHECK(cond, seen) guest_check(!!(cond), #cond, (uint32_t)(seen))
 

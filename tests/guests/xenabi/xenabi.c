@@ -21,25 +21,10 @@
 #include <xen/arch-x86/hvm/start_info.h>
 
 #include "guest.h"
+#include "hypercall.h"
 
 #define XEN_CPUID_BASE 0x40000000u
-#define XEN_HYPERCALL_MSR 0x40000000u
 #define HVM_INFO_ADDR 0x9f800u
-#define STUB_SIZE 32 /* one hypercall stub per number in the page */
-
-static uint8_t hypercall_page[4096] __attribute__((aligned(4096)));
-
-static long hypercall3(unsigned int nr, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-	void *stub = hypercall_page + nr * STUB_SIZE;
-	long r;
-
-	__asm__ volatile("call *%[stub]"
-			 : "=a"(r), "+b"(a1), "+c"(a2), "+d"(a3)
-			 : [stub] "D"(stub)
-			 : "memory", "esi");
-	return r;
-}
 
 static void check_start_info(const struct hvm_start_info *si)
 {
@@ -88,7 +73,7 @@ static void check_cpuid(void)
 	cpuid(XEN_CPUID_BASE + 1, &a, &sig[0], &sig[1], &sig[2]);
 	GCHECK(a == ((4u << 16) | 17), a);
 	cpuid(XEN_CPUID_BASE + 2, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(a == 1 && sig[0] == XEN_HYPERCALL_MSR, sig[0]);
+	GCHECK(a == 1 && sig[0] == GUEST_HYPERCALL_MSR, sig[0]);
 	guest_puts("PASS xen cpuid leaves\n");
 }
 
@@ -103,15 +88,15 @@ static void check_hypercalls(void)
 	static const char msg[] = "xenabi: hello through console_io\n";
 	long r;
 
-	wrmsr(XEN_HYPERCALL_MSR, (uint32_t)(uintptr_t)hypercall_page);
-	r = hypercall3(__HYPERVISOR_xen_version, XENVER_version, 0, 0);
+	guest_hypercall_init();
+	r = guest_hypercall3(__HYPERVISOR_xen_version, XENVER_version, 0, 0);
 	GCHECK(r == ((4 << 16) | 17), r);
 
 	guest_memset(e, 0, sizeof(e));
 	map.nr_entries = 8;
 	set_xen_guest_handle(map.buffer, e);
-	r = hypercall3(__HYPERVISOR_memory_op, XENMEM_memory_map,
-		       (uint32_t)(uintptr_t)&map, 0);
+	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_memory_map,
+			     (uint32_t)(uintptr_t)&map, 0);
 	GCHECK(r == 0, r);
 	GCHECK(map.nr_entries == 1, map.nr_entries);
 	GCHECK(e[0].addr == 0x100000 && e[0].type == 1, (uint32_t)e[0].addr);
@@ -119,14 +104,14 @@ static void check_hypercalls(void)
 	guest_memset(&param, 0, sizeof(param));
 	param.domid = DOMID_SELF;
 	param.index = 1 << 30; /* hostile index */
-	r = hypercall3(__HYPERVISOR_hvm_op, HVMOP_get_param,
-		       (uint32_t)(uintptr_t)&param, 0);
+	r = guest_hypercall3(__HYPERVISOR_hvm_op, HVMOP_get_param,
+			     (uint32_t)(uintptr_t)&param, 0);
 	GCHECK(r < 0, r);
 
-	r = hypercall3(__HYPERVISOR_console_io, CONSOLEIO_write,
-		       sizeof(msg) - 1, (uint32_t)(uintptr_t)msg);
+	r = guest_hypercall3(__HYPERVISOR_console_io, CONSOLEIO_write,
+			     sizeof(msg) - 1, (uint32_t)(uintptr_t)msg);
 	GCHECK(r >= 0, r);
-	r = hypercall3(63, 0, 0, 0); /* unknown: -ENOSYS, no crash */
+	r = guest_hypercall3(63, 0, 0, 0); /* unknown: -ENOSYS, no crash */
 	GCHECK(r == -38, r);
 	guest_puts("PASS hypercalls\n");
 }
@@ -134,20 +119,10 @@ static void check_hypercalls(void)
 void guest_main(const struct hvm_start_info *si);
 void guest_main(const struct hvm_start_info *si)
 {
-	struct sched_shutdown sd = {.reason = SHUTDOWN_poweroff};
-
 	guest_puts("xenabi: started\n");
 	check_start_info(si);
 	check_hvm_info();
 	check_cpuid();
 	check_hypercalls();
-	if (guest_failures) {
-		guest_puts("xenabi: FAILED\n");
-		sd.reason = SHUTDOWN_crash;
-	} else {
-		guest_puts("xenabi: all checks passed\n");
-	}
-	hypercall3(__HYPERVISOR_sched_op, SCHEDOP_shutdown,
-		   (uint32_t)(uintptr_t)&sd, 0);
-	guest_puts("FAIL still running after SCHEDOP_shutdown\n");
+	guest_finish("xenabi");
 }

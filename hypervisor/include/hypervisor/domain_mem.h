@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Guest memory changes the device model asks for (dm-abi.md 4.3, 4.4):
+ * populating its extra RAM blocks (VRAM, option ROMs) above guest RAM, and
+ * relocating a populated block (the framebuffer) to where the guest mapped
+ * its BAR, repeatedly. Each keeps the KVM memslot in step with gmem.
+ */
+#ifndef HYPERVISOR_DOMAIN_MEM_H
+#define HYPERVISOR_DOMAIN_MEM_H
+
+#include <stdint.h>
+
+struct domain;
+
+/* gmem_populate() plus a memslot. 0, -EINVAL, -ENOSPC, -EEXIST, -errno. */
+int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
+	__attribute__((warn_unused_result));
+
+/* gmem_relocate() plus moving the memslot. 0 or a negative errno. */
+int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
+			uint64_t nr_pages) __attribute__((warn_unused_result));
+
+#endif /* HYPERVISOR_DOMAIN_MEM_H */
