@@ -132,6 +132,13 @@ static void test_pio_bus(void)
 		(void)!hv_pio_bus_add(&bus, (uint16_t)(0x1000 + i * 8), 8, &b);
 	CHECK_EQ(HV_PIO_BUS_MAX, bus.nr);
 	CHECK_EQ(-ENOSPC, hv_pio_bus_add(&bus, 0x9000, 1, &b));
+	/* Removing a device frees all its ranges; offsets follow dev_off. */
+	hv_pio_bus_remove(&bus, &b);
+	CHECK_EQ(1, bus.nr);
+	CHECK_EQ(0, hv_pio_bus_add_at(&bus, 0xb008, 4, &b, 8));
+	CHECK(hv_pio_bus_find(&bus, 0xb00a, 2, &off) == &b);
+	CHECK_EQ(10, off);
+	hv_pio_bus_destroy(&bus);
 }
 
 int main(void)

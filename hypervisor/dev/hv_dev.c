@@ -19,11 +19,22 @@ int dev_ignore(struct hv_dev *dev, const char *what, uint64_t off,
 	return 0;
 }
 
-int hv_pio_bus_add(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
-		   struct hv_dev *dev)
+void hv_pio_bus_init(struct hv_pio_bus *bus)
 {
-	unsigned int i;
+	bus->nr = 0;
+	pthread_rwlock_init(&bus->lock, NULL);
+}
+
+void hv_pio_bus_destroy(struct hv_pio_bus *bus)
+{
+	pthread_rwlock_destroy(&bus->lock);
+}
+
+static int bus_add(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
+		   struct hv_dev *dev, uint16_t dev_off)
+{
 	uint32_t end = (uint32_t)base + len;
+	unsigned int i;
 
 	if (len == 0 || end > 0x10000)
 		return -EINVAL;
@@ -37,24 +48,58 @@ int hv_pio_bus_add(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
 		return -ENOSPC;
 	bus->map[bus->nr].base = base;
 	bus->map[bus->nr].len = len;
+	bus->map[bus->nr].dev_off = dev_off;
 	bus->map[bus->nr].dev = dev;
 	bus->nr++;
 	return 0;
 }
 
-struct hv_dev *hv_pio_bus_find(const struct hv_pio_bus *bus, uint16_t port,
+int hv_pio_bus_add_at(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
+		      struct hv_dev *dev, uint16_t dev_off)
+{
+	int rc;
+
+	pthread_rwlock_wrlock(&bus->lock);
+	rc = bus_add(bus, base, len, dev, dev_off);
+	pthread_rwlock_unlock(&bus->lock);
+	return rc;
+}
+
+int hv_pio_bus_add(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
+		   struct hv_dev *dev)
+{
+	return hv_pio_bus_add_at(bus, base, len, dev, 0);
+}
+
+void hv_pio_bus_remove(struct hv_pio_bus *bus, const struct hv_dev *dev)
+{
+	unsigned int i, n = 0;
+
+	pthread_rwlock_wrlock(&bus->lock);
+	for (i = 0; i < bus->nr; i++) {
+		if (bus->map[i].dev != dev)
+			bus->map[n++] = bus->map[i];
+	}
+	bus->nr = n;
+	pthread_rwlock_unlock(&bus->lock);
+}
+
+struct hv_dev *hv_pio_bus_find(struct hv_pio_bus *bus, uint16_t port,
 			       unsigned int size, uint64_t *off)
 {
+	struct hv_dev *dev = NULL;
 	unsigned int i;
 
-	for (i = 0; i < bus->nr; i++) {
+	pthread_rwlock_rdlock(&bus->lock);
+	for (i = 0; i < bus->nr && !dev; i++) {
 		uint32_t rel = (uint32_t)port - bus->map[i].base;
 
 		/* Unsigned: a port below base wraps to a huge offset. */
 		if (rel < bus->map[i].len && size <= bus->map[i].len - rel) {
-			*off = rel;
-			return bus->map[i].dev;
+			*off = rel + bus->map[i].dev_off;
+			dev = bus->map[i].dev;
 		}
 	}
-	return NULL;
+	pthread_rwlock_unlock(&bus->lock);
+	return dev;
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 #include <xen/sched.h>
 
@@ -16,6 +17,7 @@
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/host_kvm.h"
 #include "hypervisor/log.h"
+#include "hypervisor/pmtimer.h"
 #include "hypervisor/vcpu.h"
 #include "vm_kvm.h"
 
@@ -65,12 +67,50 @@ static void console_line(void *opaque, const char *line)
 	log_info("console", "%s", line);
 }
 
+static uint64_t monotonic_ns(void *opaque)
+{
+	struct timespec ts;
+
+	(void)opaque;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+#define ACPI_SCI_IRQ 9
+
+static void set_sci(void *opaque, bool level)
+{
+	if (vm_kvm_set_isa_irq(opaque, ACPI_SCI_IRQ, level))
+		log_warn("pm", "cannot set the SCI line (ISA IRQ 9)");
+}
+
+int domain_place_pm_block(struct domain *d, bool v1)
+{
+	uint16_t base = v1 ? PMTIMER_BASE_V1 : PMTIMER_BASE_V0;
+	int rc;
+
+	/* PM1a_CNT at +4 belongs to QEMU's PIIX4: claim EVT and TMR only. */
+	hv_pio_bus_remove(&d->pio, d->pmtimer);
+	rc = hv_pio_bus_add_at(&d->pio, base, 4, d->pmtimer, 0);
+	if (!rc)
+		rc = hv_pio_bus_add_at(&d->pio, base + 8, 4, d->pmtimer, 8);
+	if (rc)
+		log_err("pm", "cannot place the ACPI PM block at 0x%x: %s",
+			base, strerror(-rc));
+	return rc;
+}
+
 static int add_devices(struct domain *d)
 {
+	struct pmtimer_env pm = {monotonic_ns, set_sci, d};
 	int rc = debugcon_create(console_line, d, &d->debugcon);
 
 	if (!rc)
 		rc = hv_pio_bus_add(&d->pio, DEBUGCON_PORT, 1, d->debugcon);
+	if (!rc)
+		rc = pmtimer_create(&pm, &d->pmtimer);
+	if (!rc)
+		rc = domain_place_pm_block(d, false);
 	return rc;
 }
 
@@ -139,6 +179,7 @@ int domain_create(const struct domain_config *cfg, struct domain **out)
 	d->kvm_fd = d->vm_fd = -1;
 	pthread_mutex_init(&d->lock, NULL);
 	pthread_mutex_init(&d->mem_lock, NULL);
+	hv_pio_bus_init(&d->pio);
 	pthread_cond_init(&d->cond, NULL);
 	rc = build(d, cfg);
 	if (rc) {
@@ -273,6 +314,9 @@ void domain_destroy(struct domain *d)
 	domain_destroy_vcpus(d);
 	if (d->debugcon)
 		d->debugcon->ops->destroy(d->debugcon);
+	if (d->pmtimer)
+		d->pmtimer->ops->destroy(d->pmtimer);
+	hv_pio_bus_destroy(&d->pio);
 	domain_hcall_destroy(d);
 	domain_ioreq_destroy(d);
 	if (d->vm_fd >= 0)

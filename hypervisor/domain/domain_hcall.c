@@ -132,7 +132,16 @@ static int shutdown_domain(void *opaque, unsigned int vcpu_id,
 	return 0;
 }
 
+/* Parameters whose value changes the platform (hcall_ops.param_set). */
+static int param_set(void *opaque, unsigned int index, uint64_t value)
+{
+	if (index == HVM_PARAM_ACPI_IOPORTS_LOCATION)
+		return domain_place_pm_block(opaque, value != 0);
+	return 0;
+}
+
 static const struct hcall_ops domain_hcall_ops = {
+	.param_set = param_set,
 	.copy_from_guest = copy_from_guest,
 	.copy_to_guest = copy_to_guest,
 	.map_shared_info = map_shared_info,

@@ -55,6 +55,7 @@ struct domain {
 	struct gmem *mem;
 	struct hv_pio_bus pio;
 	struct hv_dev *debugcon;
+	struct hv_dev *pmtimer;
 	struct hcall_domain *hcall;
 	struct domain_ioreq *ioreq;
 	unsigned int nr_vcpus;
@@ -110,6 +111,13 @@ bool domain_is_stopping(const struct domain *d);
  * request do.
  */
 void domain_shutdown(struct domain *d, unsigned int reason, const char *who);
+
+/*
+ * Puts the ACPI PM1a event block and PM timer at Xen's second location
+ * (0xB000) if @v1, else the first (0x1F40): HVM_PARAM_ACPI_IOPORTS_LOCATION.
+ */
+int domain_place_pm_block(struct domain *d, bool v1)
+	__attribute__((warn_unused_result));
 
 /* Blocks until the domain has stopped; returns why. */
 enum domain_stop domain_wait(struct domain *d);

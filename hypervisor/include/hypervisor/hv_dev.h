@@ -9,6 +9,7 @@
 #ifndef HYPERVISOR_HV_DEV_H
 #define HYPERVISOR_HV_DEV_H
 
+#include <pthread.h>
 #include <stdint.h>
 
 #define HV_PIO_BUS_MAX 32
@@ -38,24 +39,42 @@ struct hv_dev {
 int dev_ignore(struct hv_dev *dev, const char *what, uint64_t off,
 	       unsigned int size);
 
+/*
+ * Port ranges of in-hypervisor devices. vCPU threads look ranges up while
+ * a hypercall on another vCPU may move a device (the ACPI PM block), so
+ * the table is behind a rwlock. Devices outlive their ranges.
+ */
 struct hv_pio_bus {
+	pthread_rwlock_t lock;
 	unsigned int nr;
 	struct {
 		uint16_t base;
 		uint16_t len;
+		uint16_t dev_off; /* device offset of the range's first port */
 		struct hv_dev *dev;
 	} map[HV_PIO_BUS_MAX];
 };
+
+void hv_pio_bus_init(struct hv_pio_bus *bus);
+void hv_pio_bus_destroy(struct hv_pio_bus *bus);
 
 /* Claims ports [base, base + len) for @dev: -EINVAL, -EEXIST or -ENOSPC. */
 int hv_pio_bus_add(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
 		   struct hv_dev *dev) __attribute__((warn_unused_result));
 
+/* As hv_pio_bus_add(), with port @base at device offset @dev_off. */
+int hv_pio_bus_add_at(struct hv_pio_bus *bus, uint16_t base, uint16_t len,
+		      struct hv_dev *dev, uint16_t dev_off)
+	__attribute__((warn_unused_result));
+
+/* Drops every range of @dev. */
+void hv_pio_bus_remove(struct hv_pio_bus *bus, const struct hv_dev *dev);
+
 /*
  * The device whose range holds all of [port, port + size), with the
- * offset into that range in *@off; NULL if none.
+ * device offset of @port in *@off; NULL if none.
  */
-struct hv_dev *hv_pio_bus_find(const struct hv_pio_bus *bus, uint16_t port,
+struct hv_dev *hv_pio_bus_find(struct hv_pio_bus *bus, uint16_t port,
 			       unsigned int size, uint64_t *off);
 
 #endif /* HYPERVISOR_HV_DEV_H */
