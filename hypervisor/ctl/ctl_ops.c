@@ -110,6 +110,17 @@ static int check_shutdown(const void *payload)
 	return check_tail_pad(payload, sizeof(struct ctl_shutdown), 4);
 }
 
+static int check_vcpu_id(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_vcpu_id), 4);
+}
+
+static int check_vcpu_regs(const void *payload, unsigned int nr_fds)
+{
+	(void)nr_fds;
+	return check_tail_pad(payload, sizeof(struct ctl_vcpu_regs), 4);
+}
+
 /* PAUSE, UNPAUSE and DESTROY carry nothing either way: all-zero slots. */
 static const struct op_desc op_table[CTL_OP_NR] = {
 	[CTL_OP_QUERY] = {.resp_size = sizeof(struct ctl_domain_info),
@@ -139,6 +150,10 @@ static const struct op_desc op_table[CTL_OP_NR] = {
 			     .check_req = check_shutdown},
 	[CTL_OP_POPULATE] = {.req_size = sizeof(struct ctl_populate)},
 	[CTL_OP_RELOCATE] = {.req_size = sizeof(struct ctl_relocate)},
+	[CTL_OP_VCPU_REGS] = {.req_size = sizeof(struct ctl_vcpu_id),
+			      .resp_size = sizeof(struct ctl_vcpu_regs),
+			      .check_req = check_vcpu_id,
+			      .check_resp = check_vcpu_regs},
 };
 
 /* Slot 0 is no op: ops start at 1 so a zeroed header is never valid. */

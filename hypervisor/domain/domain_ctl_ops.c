@@ -15,6 +15,8 @@
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/domain_mem.h"
 #include "hypervisor/log.h"
+#include "hypervisor/vcpu.h"
+#include "hypervisor/vcpu_regs.h"
 #include "vm_kvm.h"
 
 struct ctl_ctx {
@@ -173,6 +175,27 @@ static int op_relocate(struct ctl_ctx *x)
 	return domain_mem_relocate(x->d, r->src_gfn, r->dst_gfn, r->nr_pages);
 }
 
+/*
+ * Only a vCPU outside KVM_RUN can be read without waiting for it: KVM_RUN
+ * holds the vCPU's mutex. So the domain must be paused or stopped.
+ */
+static int op_vcpu_regs(struct ctl_ctx *x)
+{
+	const struct ctl_vcpu_id *id = x->req;
+	struct ctl_vcpu_regs *out = x->resp;
+	struct domain *d = x->d;
+	bool quiet;
+
+	pthread_mutex_lock(&d->lock);
+	quiet = d->paused || d->stop != DOMAIN_RUNNING;
+	pthread_mutex_unlock(&d->lock);
+	if (!quiet)
+		return -EBUSY;
+	if (id->vcpu >= d->nr_vcpus || !d->vcpus[id->vcpu])
+		return -ENOENT;
+	return vcpu_regs_read(d->vcpus[id->vcpu]->fd, out);
+}
+
 static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_QUERY] = op_query,
 	[CTL_OP_PAUSE] = op_pause,
@@ -189,6 +212,7 @@ static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_SHUTDOWN] = op_shutdown,
 	[CTL_OP_POPULATE] = op_populate,
 	[CTL_OP_RELOCATE] = op_relocate,
+	[CTL_OP_VCPU_REGS] = op_vcpu_regs,
 };
 
 int domain_ctl_dispatch(struct domain *d, uint16_t op, const void *req,

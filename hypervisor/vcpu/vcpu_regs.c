@@ -2,6 +2,8 @@
 /* Initial vCPU state, host CPUID and register dumps (vcpu_regs.h). */
 #include "hypervisor/vcpu_regs.h"
 
+#include "hypervisor/ctl_proto.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +89,37 @@ int vcpu_regs_host_cpuid(int kvm_fd, unsigned int spare,
 		return rc;
 	}
 	*out = c;
+	return 0;
+}
+
+int vcpu_regs_read(int vcpu_fd, struct ctl_vcpu_regs *out)
+{
+	struct kvm_sregs sregs;
+	struct kvm_regs regs;
+
+	if (ioctl(vcpu_fd, KVM_GET_REGS, &regs) < 0 ||
+	    ioctl(vcpu_fd, KVM_GET_SREGS, &sregs) < 0)
+		return -errno;
+	memset(out, 0, sizeof(*out));
+	/* kvm_regs orders them rax, rbx, rcx, rdx, rsi, rdi, rsp, rbp. */
+	out->gpr[0] = regs.rax;
+	out->gpr[1] = regs.rcx;
+	out->gpr[2] = regs.rdx;
+	out->gpr[3] = regs.rbx;
+	out->gpr[4] = regs.rsp;
+	out->gpr[5] = regs.rbp;
+	out->gpr[6] = regs.rsi;
+	out->gpr[7] = regs.rdi;
+	memcpy(&out->gpr[8], &regs.r8, 8 * sizeof(uint64_t)); /* r8..r15 */
+	out->rip = regs.rip;
+	out->rflags = regs.rflags;
+	out->cr0 = sregs.cr0;
+	out->cr2 = sregs.cr2;
+	out->cr3 = sregs.cr3;
+	out->cr4 = sregs.cr4;
+	out->efer = sregs.efer;
+	out->cs = sregs.cs.selector;
+	out->ss = sregs.ss.selector;
 	return 0;
 }
 

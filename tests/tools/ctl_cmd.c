@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * hvm-ctl-cmd: sends one control-socket request to an hvm-domain, for
- * tests and debugging: query (prints the domain's state), pause, unpause
- * or destroy. Exit status: 0 done, 1 the request failed, 2 usage.
+ * tests and debugging: query (prints the domain's state), pause, unpause,
+ * destroy, or regs N (vCPU N's registers; the domain must be paused).
+ * Exit status: 0 done, 1 the request failed, 2 usage.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "hypervisor/ctl_proto.h"
+#include "hypervisor/parse_num.h"
 
 static const struct {
 	const char *name;
@@ -19,43 +21,84 @@ static const struct {
 	{"pause", CTL_OP_PAUSE},
 	{"unpause", CTL_OP_UNPAUSE},
 	{"destroy", CTL_OP_DESTROY},
+	{"regs", CTL_OP_VCPU_REGS},
+};
+
+union reply {
+	struct ctl_domain_info info;
+	struct ctl_vcpu_regs regs;
 };
 
 static const char *const states[] = {"running", "paused", "stopped"};
 
+static void print_reply(uint16_t op, const union reply *r)
+{
+	if (op == CTL_OP_QUERY)
+		printf("domid=%u state=%s vcpus=%u memory=%llu\n",
+		       r->info.domid,
+		       r->info.state < 3 ? states[r->info.state] : "?",
+		       r->info.nr_vcpus,
+		       (unsigned long long)(r->info.ram_size >> 20));
+	else if (op == CTL_OP_VCPU_REGS)
+		printf("rip=0x%llx rsp=0x%llx rflags=0x%llx cr0=0x%llx cr3=0x%llx cr4=0x%llx efer=0x%llx cs=0x%x\n",
+		       (unsigned long long)r->regs.rip,
+		       (unsigned long long)r->regs.gpr[4],
+		       (unsigned long long)r->regs.rflags,
+		       (unsigned long long)r->regs.cr0,
+		       (unsigned long long)r->regs.cr3,
+		       (unsigned long long)r->regs.cr4,
+		       (unsigned long long)r->regs.efer, r->regs.cs);
+}
+
+/* The verb's index, or -1; for "regs" the vCPU number goes to *@vcpu. */
+static int find_verb(int argc, char **argv, struct ctl_vcpu_id *vcpu)
+{
+	uint64_t v;
+	unsigned int i;
+
+	for (i = 0; argc >= 3 && i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		if (strcmp(argv[2], verbs[i].name))
+			continue;
+		if (verbs[i].op != CTL_OP_VCPU_REGS)
+			return argc == 3 ? (int)i : -1;
+		if (argc != 4 || parse_num_u64(argv[3], 10, CTL_MAX_VCPUS, &v))
+			return -1;
+		vcpu->vcpu = (uint32_t)v;
+		return (int)i;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
-	struct ctl_domain_info info;
 	struct ctl_client c = {.sock = -1};
-	unsigned int i, n = 0;
-	int rc;
+	struct ctl_vcpu_id vcpu = {0};
+	union reply r;
+	unsigned int n = 0;
+	int i, rc;
+	uint16_t op;
 
-	for (i = 0; argc == 3 && i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-		if (!strcmp(argv[2], verbs[i].name))
-			break;
-	}
-	if (argc != 3 || i == sizeof(verbs) / sizeof(verbs[0])) {
+	i = find_verb(argc, argv, &vcpu);
+	if (i < 0) {
 		fprintf(stderr,
-			"usage: hvm-ctl-cmd SOCKET query|pause|unpause|destroy\n");
+			"usage: hvm-ctl-cmd SOCKET query|pause|unpause|destroy|regs VCPU\n");
 		return 2;
 	}
+	op = verbs[i].op;
 	c.sock = ctl_connect(argv[1]);
 	if (c.sock < 0) {
 		fprintf(stderr, "hvm-ctl-cmd: cannot connect to %s: %s\n",
 			argv[1], strerror(-c.sock));
 		return 1;
 	}
-	rc = ctl_call(&c, verbs[i].op, NULL,
-		      verbs[i].op == CTL_OP_QUERY ? &info : NULL, NULL, 0, &n);
+	rc = ctl_call(&c, op, op == CTL_OP_VCPU_REGS ? &vcpu : NULL,
+		      ctl_payload_size(op, true) ? &r : NULL, NULL, 0, &n);
 	close(c.sock);
 	if (rc) {
 		fprintf(stderr, "hvm-ctl-cmd: %s failed: %s\n", argv[2],
 			strerror(-rc));
 		return 1;
 	}
-	if (verbs[i].op == CTL_OP_QUERY)
-		printf("domid=%u state=%s vcpus=%u memory=%llu\n", info.domid,
-		       info.state < 3 ? states[info.state] : "?", info.nr_vcpus,
-		       (unsigned long long)(info.ram_size >> 20));
+	print_reply(op, &r);
 	return 0;
 }

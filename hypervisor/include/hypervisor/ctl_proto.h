@@ -70,6 +70,7 @@ enum ctl_op {
 	CTL_OP_SHUTDOWN,
 	CTL_OP_POPULATE,
 	CTL_OP_RELOCATE,
+	CTL_OP_VCPU_REGS,
 	CTL_OP_NR, /* one past the last op, not an op */
 };
 
@@ -163,6 +164,27 @@ struct ctl_relocate {
 	uint64_t nr_pages;
 };
 
+/* VCPU_REGS: the registers of a paused or stopped domain's vCPU. */
+struct ctl_vcpu_id {
+	uint32_t vcpu;
+	uint32_t pad;
+};
+
+struct ctl_vcpu_regs {
+	/* rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8..r15 (x86 encoding) */
+	uint64_t gpr[16];
+	uint64_t rip;
+	uint64_t rflags;
+	uint64_t cr0;
+	uint64_t cr2;
+	uint64_t cr3;
+	uint64_t cr4;
+	uint64_t efer;
+	uint16_t cs;
+	uint16_t ss;
+	uint32_t pad;
+};
+
 /* Both ends must agree on these layouts byte for byte. */
 _Static_assert(sizeof(struct ctl_hdr) == 24, "ctl_hdr layout");
 _Static_assert(sizeof(struct ctl_domain_info) == 280, "ctl_domain_info");
@@ -180,6 +202,8 @@ _Static_assert(sizeof(struct ctl_msi) == 16, "ctl_msi");
 _Static_assert(sizeof(struct ctl_shutdown) == 8, "ctl_shutdown");
 _Static_assert(sizeof(struct ctl_populate) == 16, "ctl_populate");
 _Static_assert(sizeof(struct ctl_relocate) == 24, "ctl_relocate");
+_Static_assert(sizeof(struct ctl_vcpu_id) == 8, "ctl_vcpu_id");
+_Static_assert(sizeof(struct ctl_vcpu_regs) == 192, "ctl_vcpu_regs");
 
 /*
  * A client's end of a control connection: the socket and the sequence

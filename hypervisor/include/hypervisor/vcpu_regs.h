@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct kvm_cpuid2;
+struct ctl_vcpu_regs;
 
 /*
  * Puts the vCPU @vcpu_fd in 32-bit flat protected mode with paging off,
@@ -26,6 +27,10 @@ int vcpu_regs_set_protected_mode(int vcpu_fd, uint32_t entry, uint32_t ebx)
  */
 int vcpu_regs_host_cpuid(int kvm_fd, unsigned int spare,
 			 struct kvm_cpuid2 **out)
+	__attribute__((warn_unused_result));
+
+/* Reads @vcpu_fd's registers into the control protocol's layout. */
+int vcpu_regs_read(int vcpu_fd, struct ctl_vcpu_regs *out)
 	__attribute__((warn_unused_result));
 
 /* Writes the main registers of @vcpu_fd into @buf, for crash reports. */
