@@ -89,11 +89,16 @@ int domain_place_pm_block(struct domain *d, bool v1)
 	uint16_t base = v1 ? PMTIMER_BASE_V1 : PMTIMER_BASE_V0;
 	int rc;
 
-	/* PM1a_CNT at +4 belongs to QEMU's PIIX4: claim EVT and TMR only. */
+	/*
+	 * PM1a_CNT at +4 belongs to QEMU's PIIX4: claim EVT and TMR only.
+	 * Two vCPUs may set the parameter at once: one move at a time.
+	 */
+	pthread_mutex_lock(&d->lock);
 	hv_pio_bus_remove(&d->pio, d->pmtimer);
 	rc = hv_pio_bus_add_at(&d->pio, base, 4, d->pmtimer, 0);
 	if (!rc)
 		rc = hv_pio_bus_add_at(&d->pio, base + 8, 4, d->pmtimer, 8);
+	pthread_mutex_unlock(&d->lock);
 	if (rc)
 		log_err("pm", "cannot place the ACPI PM block at 0x%x: %s",
 			base, strerror(-rc));
@@ -178,7 +183,7 @@ int domain_create(const struct domain_config *cfg, struct domain **out)
 	snprintf(d->tag, sizeof(d->tag), "d%u", cfg->domid);
 	d->kvm_fd = d->vm_fd = -1;
 	pthread_mutex_init(&d->lock, NULL);
-	pthread_mutex_init(&d->mem_lock, NULL);
+	pthread_rwlock_init(&d->mem_lock, NULL);
 	hv_pio_bus_init(&d->pio);
 	pthread_cond_init(&d->cond, NULL);
 	rc = build(d, cfg);
@@ -222,9 +227,13 @@ void domain_stop(struct domain *d, enum domain_stop why, const char *fmt, ...)
 	va_end(ap);
 	__atomic_store_n(&d->stop, why, __ATOMIC_RELEASE);
 	pthread_cond_broadcast(&d->cond);
-	pthread_mutex_unlock(&d->lock);
+	/*
+	 * Kick under the lock: teardown stops the domain (taking the lock)
+	 * before it frees vCPUs, so no kick can reach a freed vCPU.
+	 */
 	for (i = 0; i < d->nr_vcpus; i++)
 		vcpu_kick(d->vcpus[i]);
+	pthread_mutex_unlock(&d->lock);
 }
 
 int domain_pause(struct domain *d, bool pause)
@@ -238,12 +247,10 @@ int domain_pause(struct domain *d, bool pause)
 	}
 	d->paused = pause;
 	pthread_cond_broadcast(&d->cond);
-	pthread_mutex_unlock(&d->lock);
-	if (!pause)
-		return 0;
 	/* Out of KVM_RUN; they then block in domain_vcpu_may_run(). */
-	for (i = 0; i < d->nr_vcpus; i++)
+	for (i = 0; pause && i < d->nr_vcpus; i++)
 		vcpu_kick(d->vcpus[i]);
+	pthread_mutex_unlock(&d->lock);
 	return 0;
 }
 
@@ -325,7 +332,7 @@ void domain_destroy(struct domain *d)
 	if (d->kvm_fd >= 0)
 		close(d->kvm_fd);
 	pthread_cond_destroy(&d->cond);
-	pthread_mutex_destroy(&d->mem_lock);
+	pthread_rwlock_destroy(&d->mem_lock);
 	pthread_mutex_destroy(&d->lock);
 	free(d);
 }

@@ -8,6 +8,7 @@
 #include "hypervisor/domain_ctl.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -39,8 +40,22 @@ static void add_client(struct domain_ctl *c)
 	int fd = ctl_accept(c->listen_fd);
 	unsigned int i;
 
+	if (fd == -EMFILE || fd == -ENFILE) {
+		/* The connection stays queued: back off instead of spinning. */
+		log_warn(
+			"ctl",
+			"cannot accept a control connection: %s; close some or raise the file limit",
+			strerror(-fd));
+		usleep(100 * 1000);
+		return;
+	}
 	if (fd < 0)
 		return;
+	/* A client that never reads its replies must not block the thread. */
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) {
+		close(fd);
+		return;
+	}
 	for (i = 0; i < DOMAIN_CTL_CLIENTS; i++) {
 		if (c->clients[i] < 0) {
 			c->clients[i] = fd;
@@ -138,8 +153,10 @@ int domain_ctl_start(struct domain *d, const char *path,
 	for (i = 0; i < DOMAIN_CTL_CLIENTS; i++)
 		c->clients[i] = -1;
 	c->stop_efd = eventfd(0, EFD_CLOEXEC);
-	c->listen_fd = ctl_listen(path);
-	rc = c->listen_fd < 0 ? c->listen_fd : (c->stop_efd < 0 ? -errno : 0);
+	rc = c->stop_efd < 0 ? -errno : 0;
+	c->listen_fd = rc ? -1 : ctl_listen(path);
+	if (!rc && c->listen_fd < 0)
+		rc = c->listen_fd;
 	if (!rc)
 		rc = -pthread_create(&c->thread, NULL, ctl_thread, c);
 	if (rc) {

@@ -77,7 +77,7 @@ static int op_ioreq_create(struct ctl_ctx *x)
 	if (c->bufioreq != HVM_IOREQSRV_BUFIOREQ_OFF &&
 	    c->bufioreq != HVM_IOREQSRV_BUFIOREQ_ATOMIC)
 		return -EOPNOTSUPP;
-	return domain_ioreq_create(x->d, &out->id);
+	return domain_ioreq_create(x->d, c->bufioreq, &out->id);
 }
 
 static void add_port_fds(struct ctl_ctx *x, const struct domain_ioreq_port *p)

@@ -21,12 +21,18 @@ static int copy_chunk(struct domain *d, int vcpu_fd, uint64_t gva, void *buf,
 		      size_t len, bool to_guest)
 {
 	struct kvm_translation t = {.linear_address = gva};
+	int rc;
 
 	if (ioctl(vcpu_fd, KVM_TRANSLATE, &t) < 0 || !t.valid)
 		return -EFAULT;
+	/* The device model may move or add regions meanwhile. */
+	pthread_rwlock_rdlock(&d->mem_lock);
 	if (to_guest)
-		return gmem_copy_to(d->mem, t.physical_address, buf, len);
-	return gmem_copy_from(d->mem, buf, t.physical_address, len);
+		rc = gmem_copy_to(d->mem, t.physical_address, buf, len);
+	else
+		rc = gmem_copy_from(d->mem, buf, t.physical_address, len);
+	pthread_rwlock_unlock(&d->mem_lock);
+	return rc;
 }
 
 /* Walks [gva, gva + len) page by page: each page may map anywhere. */
@@ -66,14 +72,25 @@ static int copy_to_guest(void *opaque, unsigned int vcpu_id, uint64_t gva,
 	return copy_guest(opaque, vcpu_id, gva, (void *)src, len, true);
 }
 
+/* True if [gpa, gpa + len) is guest memory now. */
+static bool is_ram(struct domain *d, uint64_t gpa, uint64_t len)
+{
+	void *p;
+	int rc;
+
+	pthread_rwlock_rdlock(&d->mem_lock);
+	rc = gmem_map(d->mem, gpa, len, &p);
+	pthread_rwlock_unlock(&d->mem_lock);
+	return rc == 0;
+}
+
 static int map_shared_info(void *opaque, uint64_t gfn)
 {
 	struct domain *d = opaque;
 	struct kvm_xen_hvm_attr a = {.type = KVM_XEN_ATTR_TYPE_SHARED_INFO};
-	void *p;
 
 	if (gfn > (1ULL << 40) ||
-	    gmem_map(d->mem, gfn * GMEM_PAGE_SIZE, GMEM_PAGE_SIZE, &p))
+	    !is_ram(d, gfn * GMEM_PAGE_SIZE, GMEM_PAGE_SIZE))
 		return -EINVAL;
 	a.u.shared_info.gfn = gfn;
 	if (ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0)
@@ -90,9 +107,8 @@ static int register_vcpu_info(void *opaque, unsigned int vcpu_id, uint64_t gpa)
 {
 	struct domain *d = opaque;
 	struct kvm_xen_vcpu_attr a = {.type = KVM_XEN_VCPU_ATTR_TYPE_VCPU_INFO};
-	void *p;
 
-	if (vcpu_id >= d->nr_vcpus || gmem_map(d->mem, gpa, 64, &p))
+	if (vcpu_id >= d->nr_vcpus || !is_ram(d, gpa, 64))
 		return -EINVAL;
 	a.u.gpa = gpa;
 	if (ioctl(d->vcpus[vcpu_id]->fd, KVM_XEN_VCPU_SET_ATTR, &a) < 0)

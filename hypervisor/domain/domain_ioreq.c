@@ -5,6 +5,7 @@
  * side of a synchronous request (dm-abi.md 3.3): publish in the slot,
  * notify the port, wait for "done" or a kick, then take the response.
  */
+#define _GNU_SOURCE /* pthread_rwlockattr_setkind_np */
 #include "hypervisor/domain_ioreq.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <xen/hvm/hvm_op.h>
 #include <unistd.h>
 
 #include "hypervisor/domain.h"
@@ -60,10 +62,11 @@ static void srv_free(struct domain_ioreq_srv *s)
 	for (i = 0; i < DOMAIN_IOREQ_MAX_VCPUS; i++)
 		close_port(&s->vcpu_port[i]);
 	close_port(&s->buf_port);
+	pthread_mutex_destroy(&s->ring_lock);
 	s->used = false;
 }
 
-static int srv_setup(struct domain *d, uint16_t id)
+static int srv_setup(struct domain *d, uint16_t id, uint8_t bufioreq)
 {
 	struct domain_ioreq_srv *s = &d->ioreq->srv[id];
 	uint8_t *pages;
@@ -74,6 +77,8 @@ static int srv_setup(struct domain *d, uint16_t id)
 	for (i = 0; i < DOMAIN_IOREQ_MAX_VCPUS; i++)
 		s->vcpu_port[i].notify_efd = s->vcpu_port[i].done_efd = -1;
 	s->buf_port.notify_efd = s->buf_port.done_efd = -1;
+	pthread_mutex_init(&s->ring_lock, NULL);
+	s->bufioreq = bufioreq;
 	s->used = true;
 	s->pages_offset = d->mem->private_start +
 			  (uint64_t)id * DOMAIN_IOREQ_PAGES * GMEM_PAGE_SIZE;
@@ -97,10 +102,17 @@ static int srv_setup(struct domain *d, uint16_t id)
 
 int domain_ioreq_init(struct domain *d)
 {
+	pthread_rwlockattr_t attr;
+
 	d->ioreq = calloc(1, sizeof(*d->ioreq));
 	if (!d->ioreq)
 		return -ENOMEM;
-	pthread_rwlock_init(&d->ioreq->lock, NULL);
+	pthread_rwlockattr_init(&attr);
+	/* vCPUs read it on every access: control requests must not starve. */
+	pthread_rwlockattr_setkind_np(
+		&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+	pthread_rwlock_init(&d->ioreq->lock, &attr);
+	pthread_rwlockattr_destroy(&attr);
 	ioreq_server_table_init(&d->ioreq->table);
 	return 0;
 }
@@ -121,7 +133,7 @@ void domain_ioreq_destroy(struct domain *d)
 	d->ioreq = NULL;
 }
 
-int domain_ioreq_create(struct domain *d, uint16_t *id)
+int domain_ioreq_create(struct domain *d, uint8_t bufioreq, uint16_t *id)
 {
 	struct domain_ioreq *io = d->ioreq;
 	int rc;
@@ -133,7 +145,7 @@ int domain_ioreq_create(struct domain *d, uint16_t *id)
 		rc = -ENOSPC;
 	}
 	if (!rc) {
-		rc = srv_setup(d, *id);
+		rc = srv_setup(d, *id, bufioreq);
 		if (rc)
 			(void)!ioreq_server_destroy(&io->table, *id);
 	}
@@ -143,17 +155,49 @@ int domain_ioreq_create(struct domain *d, uint16_t *id)
 	return rc;
 }
 
+/* Waits (bounded) for vCPUs still using @s to let go of it. */
+static bool wait_unused(struct domain *d, struct domain_ioreq_srv *s)
+{
+	uint64_t one = 1;
+	unsigned int i, tries;
+
+	for (tries = 0; tries < 5000; tries++) {
+		if (!__atomic_load_n(&s->inflight, __ATOMIC_ACQUIRE))
+			return true;
+		for (i = 0; i < d->nr_vcpus; i++)
+			(void)!write(d->vcpus[i]->kick_efd, &one, sizeof(one));
+		usleep(1000);
+	}
+	return false;
+}
+
 int domain_ioreq_remove(struct domain *d, uint16_t id)
 {
 	struct domain_ioreq *io = d->ioreq;
+	struct domain_ioreq_srv *s;
 	int rc;
 
+	if (id >= DOMAIN_IOREQ_SERVERS)
+		return -ENOENT;
+	s = &io->srv[id];
 	pthread_rwlock_wrlock(&io->lock);
 	rc = ioreq_server_destroy(&io->table, id);
-	if (!rc && id < DOMAIN_IOREQ_SERVERS)
-		srv_free(&io->srv[id]);
+	if (!rc)
+		__atomic_store_n(&s->dying, true, __ATOMIC_RELEASE);
 	pthread_rwlock_unlock(&io->lock);
-	return rc;
+	if (rc)
+		return rc;
+	/* No new request can pick it now; wake the ones waiting on it. */
+	if (!wait_unused(d, s)) {
+		log_err("ioreq",
+			"ioreq server %u is still in use after 5 s; leaving its resources allocated",
+			id);
+		return -EBUSY;
+	}
+	pthread_rwlock_wrlock(&io->lock);
+	srv_free(s);
+	pthread_rwlock_unlock(&io->lock);
+	return 0;
 }
 
 int domain_ioreq_map(struct domain *d, uint16_t id, uint32_t type,
@@ -218,6 +262,8 @@ static int wait_done(struct vcpu *v, struct domain_ioreq_srv *s, uint64_t *data)
 			return rc;
 		if (domain_is_stopping(v->d))
 			return -ECANCELED;
+		if (__atomic_load_n(&s->dying, __ATOMIC_ACQUIRE))
+			return -ENODEV;
 		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
 			return -errno;
 		drain(pfd[0].fd);
@@ -225,44 +271,66 @@ static int wait_done(struct vcpu *v, struct domain_ioreq_srv *s, uint64_t *data)
 	}
 }
 
-/* Single direct VGA writes go through the ring when it has room. */
-static bool try_buffered(struct domain_ioreq_srv *s, const struct ioreq *req)
+/*
+ * Single direct VGA writes go through the ring when the server has one and
+ * it has room: returns 0 if sent, -EAGAIN to send synchronously instead,
+ * or -EPROTO if the device model broke the ring.
+ */
+static int try_buffered(struct domain_ioreq_srv *s, const struct ioreq *req)
 {
-	if (!ioreq_bufring_may_buffer(req) || ioreq_bufring_put(s->ring, req))
-		return false;
-	return notify(s->buf_port.notify_efd) == 0;
-}
-
-int domain_ioreq_forward(struct vcpu *v, const struct ioreq *req,
-			 uint64_t *data)
-{
-	struct domain_ioreq *io = v->d->ioreq;
-	struct domain_ioreq_srv *s;
-	struct ioreq_server *srv;
 	int rc;
 
-	pthread_rwlock_rdlock(&io->lock);
-	srv = ioreq_server_select(&io->table, req);
-	if (!srv || srv->id >= DOMAIN_IOREQ_SERVERS ||
-	    v->id >= DOMAIN_IOREQ_MAX_VCPUS) {
-		rc = -ENOENT;
-		goto out;
-	}
-	s = &io->srv[srv->id];
-	if (try_buffered(s, req)) {
-		rc = 0;
-		goto out;
-	}
+	if (s->bufioreq != HVM_IOREQSRV_BUFIOREQ_ATOMIC ||
+	    !ioreq_bufring_may_buffer(req))
+		return -EAGAIN;
+	pthread_mutex_lock(&s->ring_lock);
+	rc = ioreq_bufring_put(s->ring, req);
+	if (!rc && notify(s->buf_port.notify_efd))
+		log_warn("ioreq", "cannot notify the buffered ioreq port");
+	pthread_mutex_unlock(&s->ring_lock);
+	return rc == -EPROTO ? rc : (rc ? -EAGAIN : 0);
+}
+
+/* Sends @req on @s's slot for @v and waits for the answer. */
+static int send_and_wait(struct vcpu *v, struct domain_ioreq_srv *s,
+			 const struct ioreq *req, uint64_t *data)
+{
+	int rc = try_buffered(s, req);
+
+	if (rc != -EAGAIN)
+		return rc;
 	rc = ioreq_slot_send(&s->slot[v->id], req);
 	if (!rc)
 		rc = notify(s->vcpu_port[v->id].notify_efd);
 	if (!rc)
 		rc = wait_done(v, s, data);
 	else if (rc != -EPROTO)
-		log_err("ioreq",
-			"vCPU %u: cannot send a request to server %u: %s",
-			v->id, srv->id, strerror(-rc));
-out:
-	pthread_rwlock_unlock(&io->lock);
+		log_err("ioreq", "vCPU %u: cannot send a request: %s", v->id,
+			strerror(-rc));
 	return rc;
+}
+
+int domain_ioreq_forward(struct vcpu *v, const struct ioreq *req,
+			 uint64_t *data)
+{
+	struct domain_ioreq *io = v->d->ioreq;
+	struct domain_ioreq_srv *s = NULL;
+	struct ioreq_server *srv;
+	int rc;
+
+	if (v->id >= DOMAIN_IOREQ_MAX_VCPUS)
+		return -ENOENT;
+	pthread_rwlock_rdlock(&io->lock);
+	srv = ioreq_server_select(&io->table, req);
+	if (srv && srv->id < DOMAIN_IOREQ_SERVERS) {
+		s = &io->srv[srv->id];
+		__atomic_add_fetch(&s->inflight, 1, __ATOMIC_ACQ_REL);
+	}
+	pthread_rwlock_unlock(&io->lock);
+	if (!s)
+		return -ENOENT;
+	rc = send_and_wait(v, s, req, data);
+	__atomic_sub_fetch(&s->inflight, 1, __ATOMIC_RELEASE);
+	/* A server removed under us: the access counts as unclaimed. */
+	return rc == -ENODEV ? -ENOENT : rc;
 }

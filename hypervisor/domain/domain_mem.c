@@ -18,14 +18,14 @@ int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
 	unsigned int index;
 	int rc;
 
-	pthread_mutex_lock(&d->mem_lock);
+	pthread_rwlock_wrlock(&d->mem_lock);
 	rc = gmem_populate(d->mem, gfn, nr_pages, &index);
 	if (!rc) {
 		rc = vm_kvm_set_memslot(d, index);
 		if (rc) /* keep gmem and KVM in step */
 			d->mem->nr_regions--;
 	}
-	pthread_mutex_unlock(&d->mem_lock);
+	pthread_rwlock_unlock(&d->mem_lock);
 	if (rc)
 		log_warn(
 			"mem",
@@ -55,7 +55,7 @@ int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 	uint64_t old_gpa;
 	int rc;
 
-	pthread_mutex_lock(&d->mem_lock);
+	pthread_rwlock_wrlock(&d->mem_lock);
 	old_gpa = current_gpa(d->mem, src_gfn);
 	rc = gmem_relocate(d->mem, src_gfn, dst_gfn, nr_pages, &index);
 	if (!rc) {
@@ -63,7 +63,7 @@ int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 		if (rc) /* KVM kept the old place: so does gmem */
 			d->mem->regions[index].gpa = old_gpa;
 	}
-	pthread_mutex_unlock(&d->mem_lock);
+	pthread_rwlock_unlock(&d->mem_lock);
 	if (rc)
 		log_warn(
 			"mem",

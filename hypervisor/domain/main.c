@@ -207,8 +207,10 @@ static int run(const struct opts *o, const sigset_t *sigs)
 		 d->detail);
 	printf("stop=%s\n", domain_stop_name(why));
 	fflush(stdout);
-	/* vCPUs first, so no ioreq is in flight when the socket goes. */
-	domain_destroy_vcpus(d);
+	/*
+	 * The control thread goes first: its handlers use the vCPUs. vCPUs
+	 * waiting for an ioreq answer have been kicked by the stop.
+	 */
 	domain_ctl_stop(ctl);
 	domain_destroy(d);
 	return rc ? 1 : exit_status(why);

@@ -49,7 +49,7 @@ int vm_kvm_set_memslot(struct domain *d, unsigned int index)
 #define PIC_PINS 8
 #define IOAPIC_PINS 24
 #define IOAPIC_PIT_PIN 2
-#define MSI_ADDR_MASK 0xfff00000ULL
+#define MSI_ADDR_MASK 0xfffffffffff00000ULL
 #define MSI_ADDR_BASE 0xfee00000ULL
 /* Every PIC pin and IOAPIC pin once, except the cascade's pin 2 of each. */
 #define GSI_ROUTES ((VM_KVM_ISA_IRQS - 1) + (IOAPIC_PINS - 1))

@@ -8,6 +8,7 @@
 #include "hypervisor/gmem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -84,8 +85,16 @@ int gmem_create(uint64_t ram_size, struct gmem **out)
 	rc = gmem_layout(ram_size, m);
 	if (rc)
 		goto err;
-	m->fd = memfd_create("hvm-guest-memory", MFD_CLOEXEC);
+	m->fd = memfd_create("hvm-guest-memory",
+			     MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (m->fd < 0 || ftruncate(m->fd, (off_t)m->file_size) < 0)
+		goto err_errno;
+	/*
+	 * The device model gets this fd: sealed, it cannot shrink the file
+	 * under us (every host access past the new end would be SIGBUS).
+	 */
+	if (fcntl(m->fd, F_ADD_SEALS,
+		  F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL) < 0)
 		goto err_errno;
 	m->base = mmap(NULL, m->file_size, PROT_READ | PROT_WRITE,
 		       MAP_SHARED | MAP_NORESERVE, m->fd, 0);
@@ -162,16 +171,23 @@ int gmem_copy_to(struct gmem *m, uint64_t gpa, const void *src, uint64_t len)
 	return rc;
 }
 
-/* -EEXIST if [gpa, gpa + size) overlaps any region but @skip. */
+/*
+ * -EEXIST if [gpa, gpa + size) overlaps any region but @skip, where it is
+ * seen or (@home too) where its memfd pages are: a block populated over a
+ * relocated block's home would share its pages.
+ */
 static int check_free(const struct gmem *m, uint64_t gpa, uint64_t size,
-		      const struct gmem_region *skip)
+		      const struct gmem_region *skip, bool home)
 {
 	unsigned int i;
 
 	for (i = 0; i < m->nr_regions; i++) {
 		const struct gmem_region *r = &m->regions[i];
 
-		if (r != skip && overlaps(gpa, size, r->gpa, r->size))
+		if (r == skip)
+			continue;
+		if (overlaps(gpa, size, r->gpa, r->size) ||
+		    (home && overlaps(gpa, size, r->home, r->size)))
 			return -EEXIST;
 	}
 	return 0;
@@ -195,7 +211,7 @@ int gmem_populate(struct gmem *m, uint64_t gfn, uint64_t nr_pages,
 		return -EINVAL;
 	if (m->nr_regions >= GMEM_MAX_REGIONS)
 		return -ENOSPC;
-	rc = check_free(m, gpa, size, NULL);
+	rc = check_free(m, gpa, size, NULL, true);
 	if (rc)
 		return rc;
 	*index = m->nr_regions;
@@ -222,7 +238,7 @@ int gmem_relocate(struct gmem *m, uint64_t src_gfn, uint64_t dst_gfn,
 	    dst_gfn > (1ULL << 40) / GMEM_PAGE_SIZE)
 		return -EINVAL;
 	dst = dst_gfn * GMEM_PAGE_SIZE;
-	rc = check_free(m, dst, r->size, r);
+	rc = check_free(m, dst, r->size, r, false);
 	if (rc)
 		return rc;
 	r->gpa = dst;

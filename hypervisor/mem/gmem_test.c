@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hvm_test.h"
 
@@ -81,6 +82,8 @@ static void test_map_checks_every_byte(void)
 	CHECK_EQ(0, gmem_copy_from(m, back, 0x9f800, sizeof(back)));
 	CHECK(memcmp(buf, back, sizeof(buf)) == 0);
 	CHECK_EQ(-EFAULT, gmem_copy_to(m, 0x9fff8, buf, sizeof(buf)));
+	/* Whoever holds the fd (the device model) cannot shrink it. */
+	CHECK(ftruncate(m->fd, 0) < 0);
 	gmem_destroy(m);
 }
 
@@ -121,6 +124,8 @@ static void test_populate_and_relocate(void)
 	CHECK_EQ(0, gmem_copy_from(m, &seen, 0xe0000ULL * GMEM_PAGE_SIZE, 1));
 	CHECK_EQ(0x5a, seen);
 
+	/* The old place's memfd pages still belong to the moved block. */
+	CHECK_EQ(-EEXIST, gmem_populate(m, vram_gfn, 16, &idx2));
 	CHECK_EQ(-ENOENT, gmem_relocate(m, 0x1234, bar_gfn, 4096, &idx2));
 	CHECK_EQ(-EINVAL, gmem_relocate(m, vram_gfn, bar_gfn, 1, &idx2));
 	CHECK_EQ(-EINVAL, gmem_relocate(m, vram_gfn, bar_gfn,

@@ -42,6 +42,8 @@ int vcpu_create(struct domain *d, unsigned int id, struct vcpu **out)
 	if (v->fd < 0 || v->kick_efd < 0)
 		goto err;
 	r = ioctl(d->kvm_fd, KVM_GET_VCPU_MMAP_SIZE, 0);
+	if (r >= 0 && r < (int)sizeof(struct kvm_run))
+		errno = EIO; /* KVM answered nonsense: not a stale errno */
 	if (r < (int)sizeof(struct kvm_run))
 		goto err;
 	v->run_size = (size_t)r;

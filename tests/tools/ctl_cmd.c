@@ -17,10 +17,8 @@ static const struct {
 	const char *name;
 	uint16_t op;
 } verbs[] = {
-	{"query", CTL_OP_QUERY},
-	{"pause", CTL_OP_PAUSE},
-	{"unpause", CTL_OP_UNPAUSE},
-	{"destroy", CTL_OP_DESTROY},
+	{"query", CTL_OP_QUERY},     {"pause", CTL_OP_PAUSE},
+	{"unpause", CTL_OP_UNPAUSE}, {"destroy", CTL_OP_DESTROY},
 	{"regs", CTL_OP_VCPU_REGS},
 };
 

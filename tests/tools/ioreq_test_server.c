@@ -6,6 +6,9 @@
  * 0xE0000000, enables it, unpauses the domain and answers requests until
  * the domain stops:
  * - port reads return 0xC0FFEE00 | size; port writes are printed;
+ * - a write to port 0x508 is answered only after the server has claimed
+ *   ports 0x510-0x51f over the control socket, as QEMU maps a BAR while
+ *   the guest's config write is still pending (dm-abi.md 4.4);
  * - the MMIO page behaves as 4 KiB of RAM.
  * With --garbage it answers the first request with an invalid slot state,
  * which hvm-domain must treat as a protocol violation (crash the domain).
@@ -31,6 +34,9 @@
 
 #define PORT_BASE 0x500
 #define PORT_LAST 0x50f
+#define PORT_MAP_TRIGGER 0x508
+#define PORT2_BASE 0x510
+#define PORT2_LAST 0x51f
 #define MMIO_BASE 0xe0000000ULL
 #define MMIO_SIZE 4096u
 #define PAGE 4096
@@ -42,6 +48,7 @@ struct server {
 	int fds[CTL_MAX_FDS];
 	unsigned int nr_fds;
 	struct ioreq *slots;
+	uint16_t id;
 	uint8_t mmio[MMIO_SIZE];
 	unsigned long served;
 	int garbage;
@@ -101,6 +108,7 @@ static void setup(struct server *s, const char *path)
 	claim(s, id.id, XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE,
 	      MMIO_BASE + MMIO_SIZE - 1);
 	st.id = id.id;
+	s->id = id.id;
 	call(s, CTL_OP_IOREQ_SET_STATE, &st, NULL);
 	if (!s->vram)
 		call(s, CTL_OP_UNPAUSE, NULL, NULL);
@@ -117,6 +125,8 @@ static void handle(struct server *s, struct ioreq *r)
 	}
 	if (r->dir == IOREQ_WRITE && mmio)
 		memcpy(s->mmio + off, &r->data, r->size);
+	else if (r->dir == IOREQ_WRITE && r->addr == PORT_MAP_TRIGGER)
+		claim(s, s->id, XEN_DMOP_IO_RANGE_PORT, PORT2_BASE, PORT2_LAST);
 	else if (r->dir == IOREQ_WRITE)
 		printf("pio write port 0x%llx size %u data 0x%llx\n",
 		       (unsigned long long)r->addr, r->size,

@@ -62,9 +62,13 @@ struct domain {
 	struct vcpu *vcpus[DOMAIN_MAX_VCPUS];
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
-	pthread_mutex_t mem_lock; /* orders device-model memory changes */
-	enum domain_stop stop;	  /* under lock; first reason wins */
-	bool paused;		  /* under lock; vCPUs wait outside KVM_RUN */
+	/*
+	 * Guest memory regions: written by device-model requests, read by
+	 * hypercalls that copy guest memory on vCPU threads.
+	 */
+	pthread_rwlock_t mem_lock;
+	enum domain_stop stop; /* under lock; first reason wins */
+	bool paused;	       /* under lock; vCPUs wait outside KVM_RUN */
 	char detail[DOMAIN_DETAIL_MAX];
 };
 

@@ -7,8 +7,12 @@
  * model; done: device model to hypervisor). The control socket manages
  * servers; vCPU threads forward accesses with domain_ioreq_forward().
  *
- * Locking: a rwlock; vCPUs hold it shared while a request is in flight,
- * so destroying a server waits for its requests to finish or be cancelled.
+ * Locking: a writer-preferring rwlock guards the table; vCPUs hold it only
+ * to pick a server, never while they wait for the device model (which may
+ * itself be waiting for a control request that needs the lock). A server
+ * in use is pinned by its in-flight count; removing it marks it dying,
+ * wakes its waiters (their accesses then count as unclaimed) and frees it
+ * once the count drops to zero.
  */
 #ifndef HYPERVISOR_DOMAIN_IOREQ_H
 #define HYPERVISOR_DOMAIN_IOREQ_H
@@ -36,7 +40,11 @@ struct domain_ioreq_port {
 
 struct domain_ioreq_srv {
 	bool used;
-	uint64_t pages_offset; /* memfd offset of the ring page */
+	bool dying;		   /* removed: waiters give up (atomic) */
+	unsigned int inflight;	   /* vCPUs using it right now (atomic) */
+	uint8_t bufioreq;	   /* HVM_IOREQSRV_BUFIOREQ_OFF or _ATOMIC */
+	pthread_mutex_t ring_lock; /* the ring has one producer at a time */
+	uint64_t pages_offset;	   /* memfd offset of the ring page */
 	struct buffered_iopage *ring;
 	struct ioreq *slots;
 	struct ioreq_slot slot[DOMAIN_IOREQ_MAX_VCPUS];
@@ -55,7 +63,7 @@ int domain_ioreq_init(struct domain *d) __attribute__((warn_unused_result));
 void domain_ioreq_destroy(struct domain *d);
 
 /* Control-socket operations; 0 or a negative errno. */
-int domain_ioreq_create(struct domain *d, uint16_t *id)
+int domain_ioreq_create(struct domain *d, uint8_t bufioreq, uint16_t *id)
 	__attribute__((warn_unused_result));
 int domain_ioreq_remove(struct domain *d, uint16_t id)
 	__attribute__((warn_unused_result));

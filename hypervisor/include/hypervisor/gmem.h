@@ -8,9 +8,9 @@
  * memory comes from gmem_map()/gmem_copy_*(), which check that the whole
  * range lies in one region. Layout: ../shared/design/firmware.md 1.2.
  *
- * Not thread-safe for changes: regions are added at build time or from the
- * control thread; vCPU threads only read them while the domain is paused
- * or through KVM (TODO(#3): an RCU-style table once relocation can race).
+ * Not thread-safe: callers that may run while the device model changes
+ * regions (hypercall copies on vCPU threads, populate and relocate on the
+ * control thread) hold the domain's mem_lock, shared or exclusive.
  */
 #ifndef HYPERVISOR_GMEM_H
 #define HYPERVISOR_GMEM_H

@@ -17,6 +17,8 @@
 #define SERVER_PORT 0x500
 #define SERVER_MMIO 0xe0000000u
 #define UNCLAIMED_PORT 0x600
+#define MAP_TRIGGER_PORT 0x508
+#define LATE_PORT 0x510
 #define UNCLAIMED_MMIO 0xe0001000u
 
 static void check_pio(void)
@@ -31,6 +33,15 @@ static void check_pio(void)
 		GCHECK(buf[i] == 0xee02, buf[i]);
 	GCHECK(inl(UNCLAIMED_PORT) == 0xffffffff, inl(UNCLAIMED_PORT));
 	guest_puts("PASS pio through the ioreq server\n");
+	/*
+	 * The server claims 0x510-0x51f over the control socket while this
+	 * write waits for its answer (as QEMU maps a BAR): no deadlock, and
+	 * the new ports answer afterwards.
+	 */
+	GCHECK(inl(LATE_PORT) == 0xffffffff, inl(LATE_PORT));
+	outw(MAP_TRIGGER_PORT, 1);
+	GCHECK(inl(LATE_PORT) == 0xc0ffee04, inl(LATE_PORT));
+	guest_puts("PASS control request while an ioreq is pending\n");
 }
 
 static void check_mmio(void)
