@@ -310,17 +310,25 @@ static int bind_or_reclaim(int fd, const struct sockaddr_un *sa)
 	return 0;
 }
 
+/* A close-on-exec SEQPACKET socket and @path's address, or -errno. */
+static int open_socket(const char *path, struct sockaddr_un *sa)
+{
+	int fd, rc = fill_addr(sa, path);
+
+	if (rc)
+		return rc;
+	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	return fd < 0 ? -errno : fd;
+}
+
 int ctl_listen(const char *path)
 {
 	struct sockaddr_un sa;
 	int fd, rc;
 
-	rc = fill_addr(&sa, path);
-	if (rc)
-		return rc;
-	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	fd = open_socket(path, &sa);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	/*
 	 * Linux creates the socket file with the socket inode's mode less
 	 * the umask, so setting the mode before bind() leaves no window in
@@ -359,12 +367,9 @@ int ctl_connect(const char *path)
 	struct sockaddr_un sa;
 	int fd, rc;
 
-	rc = fill_addr(&sa, path);
-	if (rc)
-		return rc;
-	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	fd = open_socket(path, &sa);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	if (connect(fd, (const struct sockaddr *)&sa, sizeof(sa)) < 0) {
 		rc = -errno;
 		close(fd);
