@@ -93,12 +93,50 @@ static int pio_one(struct vcpu *v, uint16_t port, unsigned int size, bool write,
 	return rc;
 }
 
+/*
+ * A rep string access to a port no in-hypervisor device owns goes to the
+ * ioreq server as ONE request with data_is_ptr (dm-abi.md 3.5): the data
+ * KVM buffered in the run page is passed through this vCPU's bounce page
+ * in the reserved special region, which QEMU reads or writes as guest
+ * memory in I/O order. An IDE sector read is then one round trip, not
+ * 256 or 1024. Returns -ENOENT if nobody claims the port or this vCPU has
+ * no bounce page.
+ */
+static int pio_rep_forward(struct vcpu *v, uint16_t port, unsigned int size,
+			   unsigned int count, bool write, uint8_t *data)
+{
+	uint64_t gpa = GMEM_BOUNCE_START + (uint64_t)v->id * GMEM_PAGE_SIZE;
+	uint64_t bytes = (uint64_t)size * count, unused;
+	struct ioreq req;
+	void *bounce;
+	int rc;
+
+	if (v->id >= GMEM_BOUNCE_PAGES || bytes > GMEM_PAGE_SIZE)
+		return -ENOENT;
+	/* The special region never moves; the lock orders the lookup. */
+	pthread_rwlock_rdlock(&v->d->mem_lock);
+	rc = gmem_map(v->d->mem, gpa, bytes, &bounce);
+	pthread_rwlock_unlock(&v->d->mem_lock);
+	if (rc)
+		return -ENOENT;
+	ioreq_init(&req, IOREQ_TYPE_PIO, port, size, write, 0);
+	req.data = gpa; /* both directions: the buffer's guest address */
+	req.count = count;
+	req.data_is_ptr = 1;
+	if (write)
+		memcpy(bounce, data, bytes);
+	rc = domain_ioreq_forward(v, &req, &unused);
+	if (!rc && !write)
+		memcpy(data, bounce, bytes);
+	return rc;
+}
+
 static int exit_io(struct vcpu *v)
 {
 	struct kvm_run *run = v->run;
 	unsigned int size = run->io.size, count = run->io.count, i;
 	bool write = run->io.direction == KVM_EXIT_IO_OUT;
-	uint64_t bytes = (uint64_t)size * count;
+	uint64_t bytes = (uint64_t)size * count, off;
 	uint8_t *data = (uint8_t *)run + run->io.data_offset;
 	int rc;
 
@@ -107,6 +145,12 @@ static int exit_io(struct vcpu *v)
 	    run->io.data_offset > v->run_size ||
 	    bytes > v->run_size - run->io.data_offset)
 		return -EPROTO;
+	if (count > 1 &&
+	    !hv_pio_bus_find(&v->d->pio, run->io.port, size, &off)) {
+		rc = pio_rep_forward(v, run->io.port, size, count, write, data);
+		if (rc != -ENOENT)
+			return rc;
+	}
 	for (i = 0; i < count; i++) {
 		rc = pio_one(v, run->io.port, size, write, data + i * size);
 		if (rc)

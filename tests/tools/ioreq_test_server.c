@@ -9,7 +9,10 @@
  * - a write to port 0x508 is answered only after the server has claimed
  *   ports 0x510-0x51f over the control socket, as QEMU maps a BAR while
  *   the guest's config write is still pending (dm-abi.md 4.4);
- * - the MMIO page behaves as 4 KiB of RAM.
+ * - the MMIO page behaves as 4 KiB of RAM;
+ * - rep string port accesses arrive as one request with data_is_ptr and a
+ *   buffer in hvm-domain's bounce pages (PFN 0xFEFF0), read or written
+ *   through the guest memfd like QEMU's mapcache would.
  * With --garbage it answers the first request with an invalid slot state,
  * which hvm-domain must treat as a protocol violation (crash the domain).
  * With --vram it acts like QEMU's framebuffer setup instead (dm-abi.md
@@ -41,6 +44,8 @@
 #define MMIO_SIZE 4096u
 #define PAGE 4096
 #define GARBAGE_STATE 0xf
+#define BOUNCE_GPA 0xfeff0000ULL
+#define BOUNCE_LEN (8 * PAGE)
 
 struct server {
 	struct ctl_client ctl;
@@ -49,6 +54,7 @@ struct server {
 	unsigned int nr_fds;
 	struct ioreq *slots;
 	uint16_t id;
+	uint8_t *bounce; /* guest memory at BOUNCE_GPA */
 	uint8_t mmio[MMIO_SIZE];
 	unsigned long served;
 	int garbage;
@@ -104,6 +110,10 @@ static void setup(struct server *s, const char *path)
 	if (pages == MAP_FAILED)
 		die("cannot map the ioreq pages", -errno);
 	s->slots = (struct ioreq *)(pages + PAGE);
+	s->bounce = mmap(NULL, BOUNCE_LEN, PROT_READ | PROT_WRITE, MAP_SHARED,
+			 s->fds[CTL_IOREQ_FD_MEM], (off_t)BOUNCE_GPA);
+	if (s->bounce == MAP_FAILED)
+		die("cannot map the bounce pages", -errno);
 	claim(s, id.id, XEN_DMOP_IO_RANGE_PORT, PORT_BASE, PORT_LAST);
 	claim(s, id.id, XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE,
 	      MMIO_BASE + MMIO_SIZE - 1);
@@ -114,8 +124,44 @@ static void setup(struct server *s, const char *path)
 		call(s, CTL_OP_UNPAUSE, NULL, NULL);
 }
 
+/* A rep port access: r->count items of r->size bytes at guest r->data. */
+static void handle_rep(struct server *s, const struct ioreq *r)
+{
+	uint64_t off = r->data - BOUNCE_GPA, val;
+	unsigned int i;
+
+	if (r->data < BOUNCE_GPA || r->size > 4 || r->count > PAGE ||
+	    off + (uint64_t)r->size * r->count > BOUNCE_LEN) {
+		printf("bad rep request: data 0x%llx count %u\n",
+		       (unsigned long long)r->data, r->count);
+		return;
+	}
+	if (r->dir == IOREQ_READ)
+		printf("pio rep read port 0x%llx size %u count %u via data_is_ptr\n",
+		       (unsigned long long)r->addr, r->size, r->count);
+	for (i = 0; i < r->count; i++) {
+		uint8_t *item = s->bounce + off + (uint64_t)i * r->size;
+
+		val = 0;
+		if (r->dir == IOREQ_READ) {
+			val = 0xc0ffee00ULL | r->size;
+			memcpy(item, &val, r->size);
+		} else {
+			memcpy(&val, item, r->size);
+			printf("pio rep write port 0x%llx size %u data 0x%llx\n",
+			       (unsigned long long)r->addr, r->size,
+			       (unsigned long long)val);
+		}
+	}
+}
+
 static void handle(struct server *s, struct ioreq *r)
 {
+	if (r->data_is_ptr && r->type == IOREQ_TYPE_PIO) {
+		handle_rep(s, r);
+		return;
+	}
+
 	uint64_t off = r->addr - MMIO_BASE;
 	bool mmio = r->type == IOREQ_TYPE_COPY;
 

@@ -32,6 +32,14 @@
 /* Room for pages the device model populates above RAM (VRAM, ROMs). */
 #define GMEM_EXTRA_MAX (256ULL << 20)
 /*
+ * Per-vCPU bounce pages for rep string port I/O sent with data_is_ptr:
+ * Xen's 8 ioreq-server pages at PFN 0xFEFF0, which our ioreq servers do
+ * not use (their pages are private). Guest-visible but reserved in E820.
+ */
+#define GMEM_BOUNCE_START GMEM_SPECIAL_START
+#define GMEM_BOUNCE_PAGES 8
+
+/*
  * Pages at the end of the memfd that no memslot maps: the guest cannot
  * touch them, the device model maps them by offset (ioreq pages: Xen too
  * takes enabled servers' pages out of the guest's p2m).

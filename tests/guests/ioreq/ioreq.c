@@ -24,11 +24,13 @@
 static void check_pio(void)
 {
 	uint16_t buf[4] = {0};
+	static const uint16_t words[3] = {0x1111, 0x2222, 0x3333};
 	unsigned int i;
 
 	GCHECK(inl(SERVER_PORT) == 0xc0ffee04, inl(SERVER_PORT));
-	outw(SERVER_PORT + 4, 0xbeef); /* the server logs it */
-	insw(SERVER_PORT + 2, buf, 4); /* rep string: one exit, 4 requests */
+	outw(SERVER_PORT + 4, 0xbeef);	  /* the server logs it */
+	outsw(SERVER_PORT + 6, words, 3); /* KVM exits once per word */
+	insw(SERVER_PORT + 2, buf, 4); /* rep string: one exit, one request */
 	for (i = 0; i < 4; i++)
 		GCHECK(buf[i] == 0xee02, buf[i]);
 	GCHECK(inl(UNCLAIMED_PORT) == 0xffffffff, inl(UNCLAIMED_PORT));

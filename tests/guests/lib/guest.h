@@ -32,6 +32,15 @@ static inline uint32_t inl(uint16_t port)
 	return v;
 }
 
+/* rep outsw: @count 16-bit writes of @buf to @port (one KVM exit). */
+static inline void outsw(uint16_t port, const void *buf, uint32_t count)
+{
+	__asm__ volatile("rep outsw"
+			 : "+S"(buf), "+c"(count)
+			 : "d"(port)
+			 : "memory");
+}
+
 /* rep insw: @count 16-bit reads of @port into @buf (one KVM exit). */
 static inline void insw(uint16_t port, void *buf, uint32_t count)
 {
