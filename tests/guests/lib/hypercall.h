@@ -27,4 +27,7 @@ void guest_shutdown(unsigned int reason);
  */
 void guest_finish(const char *name);
 
+/* Checks the Xen CPUID leaves; prints "PASS xen cpuid leaves". */
+void guest_check_xen_cpuid(void);
+
 #endif /* TESTS_GUEST_HYPERCALL_H */

@@ -23,11 +23,11 @@
 #include "guest.h"
 #include "hypercall.h"
 
-#define XEN_CPUID_BASE 0x40000000u
 #define HVM_INFO_ADDR 0x9f800u
 
 static void check_start_info(const struct hvm_start_info *si)
 {
+	unsigned int before = guest_failures;
 	const struct hvm_modlist_entry *ml;
 	const struct hvm_memmap_table_entry *mm;
 
@@ -44,11 +44,12 @@ static void check_start_info(const struct hvm_start_info *si)
 	GCHECK(si->memmap_entries == 1, si->memmap_entries);
 	mm = (const void *)(uintptr_t)si->memmap_paddr;
 	GCHECK(mm->addr == 0x100000 && mm->type == 1, (uint32_t)mm->addr);
-	guest_puts("PASS start info\n");
+	guest_pass(before, "start info");
 }
 
 static void check_hvm_info(void)
 {
+	unsigned int before = guest_failures;
 	const struct hvm_info_table *t = (const void *)HVM_INFO_ADDR;
 	const uint8_t *p = (const void *)t;
 	uint8_t sum = 0;
@@ -60,25 +61,12 @@ static void check_hvm_info(void)
 	GCHECK(sum == 0, sum);
 	GCHECK(t->nr_vcpus == 1, t->nr_vcpus);
 	GCHECK(t->low_mem_pgend == (64u << 20) >> 12, t->low_mem_pgend);
-	guest_puts("PASS hvm_info_table\n");
-}
-
-static void check_cpuid(void)
-{
-	uint32_t a, sig[3];
-
-	cpuid(XEN_CPUID_BASE, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(guest_memcmp(sig, "XenVMMXenVMM", 12) == 0, sig[0]);
-	GCHECK(a >= XEN_CPUID_BASE + 2, a);
-	cpuid(XEN_CPUID_BASE + 1, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(a == ((4u << 16) | 17), a);
-	cpuid(XEN_CPUID_BASE + 2, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(a == 1 && sig[0] == GUEST_HYPERCALL_MSR, sig[0]);
-	guest_puts("PASS xen cpuid leaves\n");
+	guest_pass(before, "hvm_info_table");
 }
 
 static void check_hypercalls(void)
 {
+	unsigned int before = guest_failures;
 	struct xen_memory_map map;
 	struct xen_hvm_param param;
 	struct e820entry {
@@ -113,7 +101,7 @@ static void check_hypercalls(void)
 	GCHECK(r >= 0, r);
 	r = guest_hypercall3(63, 0, 0, 0); /* unknown: -ENOSYS, no crash */
 	GCHECK(r == -38, r);
-	guest_puts("PASS hypercalls\n");
+	guest_pass(before, "hypercalls");
 }
 
 void guest_main(const struct hvm_start_info *si);
@@ -122,7 +110,7 @@ void guest_main(const struct hvm_start_info *si)
 	guest_puts("xenabi: started\n");
 	check_start_info(si);
 	check_hvm_info();
-	check_cpuid();
+	guest_check_xen_cpuid();
 	check_hypercalls();
 	guest_finish("xenabi");
 }

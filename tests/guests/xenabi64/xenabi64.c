@@ -20,7 +20,6 @@
 #include "guest.h"
 #include "hypercall.h"
 
-#define XEN_CPUID_BASE 0x40000000u
 #define MSR_EFER 0xc0000080u
 #define EFER_LMA (1u << 10)
 #define E820_RAM 1
@@ -37,21 +36,6 @@ static void check_long_mode(void)
 	GCHECK(efer & EFER_LMA, efer);
 	GCHECK(sizeof(void *) == 8, sizeof(void *));
 	guest_pass(before, "long mode");
-}
-
-static void check_cpuid(void)
-{
-	unsigned int before = guest_failures;
-	uint32_t a, sig[3];
-
-	cpuid(XEN_CPUID_BASE, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(guest_memcmp(sig, "XenVMMXenVMM", 12) == 0, sig[0]);
-	GCHECK(a >= XEN_CPUID_BASE + 2, a);
-	cpuid(XEN_CPUID_BASE + 1, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(a == ((4u << 16) | 17), a);
-	cpuid(XEN_CPUID_BASE + 2, &a, &sig[0], &sig[1], &sig[2]);
-	GCHECK(a == 1 && sig[0] == GUEST_HYPERCALL_MSR, sig[0]);
-	guest_pass(before, "xen cpuid leaves");
 }
 
 /*
@@ -105,7 +89,7 @@ void guest_main(void *start_info)
 	(void)start_info;
 	guest_puts("xenabi64: started in long mode\n");
 	check_long_mode();
-	check_cpuid();
+	guest_check_xen_cpuid();
 	check_hypercalls();
 	guest_finish("xenabi64");
 }
