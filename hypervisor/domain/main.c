@@ -46,17 +46,6 @@ static void usage(FILE *f)
 		"request on it before the first vCPU runs.\n");
 }
 
-/* Parses an unsigned option value no larger than @max. */
-static int parse_uint(const char *s, unsigned long max, unsigned long *out)
-{
-	uint64_t v;
-	int rc = parse_num_u64(s, 10, max, &v);
-
-	if (!rc)
-		*out = (unsigned long)v;
-	return rc;
-}
-
 static int add_module(struct domain_config *cfg, char *arg)
 {
 	char *comma = strchr(arg, ',');
@@ -73,7 +62,7 @@ static int add_module(struct domain_config *cfg, char *arg)
 
 static int parse_one(struct opts *o, int c, char *arg)
 {
-	unsigned long v;
+	uint64_t v;
 
 	switch (c) {
 	case 'l':
@@ -82,23 +71,23 @@ static int parse_one(struct opts *o, int c, char *arg)
 	case 'M':
 		return add_module(&o->cfg, arg);
 	case 'm':
-		if (parse_uint(arg, 1UL << 20, &v) || v < 2)
+		if (parse_num_u64(arg, 10, 1UL << 20, &v) || v < 2)
 			return -EINVAL;
 		o->cfg.ram_size = v * MIB;
 		return 0;
 	case 'c':
-		if (parse_uint(arg, DOMAIN_MAX_VCPUS, &v) || v == 0)
+		if (parse_num_u64(arg, 10, DOMAIN_MAX_VCPUS, &v) || v == 0)
 			return -EINVAL;
 		o->cfg.nr_vcpus = (unsigned int)v;
 		return 0;
 	case 'd':
-		if (parse_uint(arg, 0x7fef,
-			       &v)) /* below DOMID_FIRST_RESERVED */
+		if (parse_num_u64(arg, 10, 0x7fef,
+				  &v)) /* below DOMID_FIRST_RESERVED */
 			return -EINVAL;
 		o->cfg.domid = (unsigned int)v;
 		return 0;
 	case 't':
-		if (parse_uint(arg, 86400, &v))
+		if (parse_num_u64(arg, 10, 86400, &v))
 			return -EINVAL;
 		o->timeout_s = (unsigned int)v;
 		return 0;

@@ -36,17 +36,6 @@ static void usage(FILE *f)
 		"Exit status: 0 yes, 1 no (with the reason), 2 usage error.\n");
 }
 
-/* Parses an unsigned option value no larger than @max. */
-static int parse_ulong(const char *s, unsigned long max, unsigned long *out)
-{
-	uint64_t v;
-	int rc = parse_num_u64(s, 0, max, &v);
-
-	if (!rc)
-		*out = (unsigned long)v;
-	return rc;
-}
-
 static int parse_opts(int argc, char **argv, struct probe_opts *o)
 {
 	static const struct option longopts[] = {
@@ -56,7 +45,7 @@ static int parse_opts(int argc, char **argv, struct probe_opts *o)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	unsigned long v;
+	uint64_t v;
 	int c;
 
 	o->guest = NULL;
@@ -68,12 +57,12 @@ static int parse_opts(int argc, char **argv, struct probe_opts *o)
 			o->guest = optarg;
 			break;
 		case 't':
-			if (parse_ulong(optarg, 600000, &v) || v == 0)
+			if (parse_num_u64(optarg, 0, 600000, &v) || v == 0)
 				return -EINVAL;
 			o->timeout_ms = (unsigned int)v;
 			break;
 		case 'e':
-			if (parse_ulong(optarg, 0xffffffffUL, &v))
+			if (parse_num_u64(optarg, 0, 0xffffffffUL, &v))
 				return -EINVAL;
 			o->expect_exit = (long)v;
 			break;
