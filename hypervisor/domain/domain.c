@@ -245,7 +245,8 @@ int domain_pause(struct domain *d, bool pause)
 		pthread_mutex_unlock(&d->lock);
 		return -ESRCH;
 	}
-	d->paused = pause;
+	/* Published before the kicks below: a kicked vCPU sees it. */
+	__atomic_store_n(&d->paused, pause, __ATOMIC_RELEASE);
 	pthread_cond_broadcast(&d->cond);
 	/* Out of KVM_RUN; they then block in domain_vcpu_may_run(). */
 	for (i = 0; pause && i < d->nr_vcpus; i++)
@@ -258,6 +259,10 @@ bool domain_vcpu_may_run(struct domain *d)
 {
 	bool run;
 
+	/* Called before every KVM_RUN: no lock unless paused or stopping. */
+	if (!__atomic_load_n(&d->paused, __ATOMIC_ACQUIRE) &&
+	    !domain_is_stopping(d))
+		return true;
 	pthread_mutex_lock(&d->lock);
 	while (d->paused && d->stop == DOMAIN_RUNNING)
 		pthread_cond_wait(&d->cond, &d->lock);

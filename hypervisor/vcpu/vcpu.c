@@ -81,7 +81,6 @@ static void *vcpu_thread(void *arg)
 	int rc;
 
 	while (!domain_is_stopping(v->d)) {
-		/* A mutex per exit is cheap next to the exit itself. */
 		if (!domain_vcpu_may_run(v->d))
 			break;
 		if (ioctl(v->fd, KVM_RUN, 0) < 0) {

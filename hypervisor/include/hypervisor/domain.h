@@ -68,7 +68,7 @@ struct domain {
 	 */
 	pthread_rwlock_t mem_lock;
 	enum domain_stop stop; /* under lock; first reason wins */
-	bool paused;	       /* under lock; vCPUs wait outside KVM_RUN */
+	bool paused; /* written under lock; read atomically before KVM_RUN */
 	char detail[DOMAIN_DETAIL_MAX];
 };
 
