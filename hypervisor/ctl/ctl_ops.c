@@ -121,6 +121,52 @@ static int check_vcpu_regs(const void *payload, unsigned int nr_fds)
 	return check_tail_pad(payload, sizeof(struct ctl_vcpu_regs), 4);
 }
 
+static int check_pci_intx(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_pci_intx), 4);
+}
+
+static int check_pci_link(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_pci_link), 6);
+}
+
+static int check_mem_info(const void *payload, unsigned int nr_fds)
+{
+	struct ctl_mem_info info;
+	uint32_t i;
+
+	memcpy(&info, payload, sizeof(info));
+	if (nr_fds != 1 || info.nr_regions > CTL_MEM_MAX_REGIONS || info.pad)
+		return -EPROTO;
+	for (i = 0; i < CTL_MEM_MAX_REGIONS; i++) {
+		const struct ctl_mem_region *r = &info.r[i];
+
+		if (r->pad ||
+		    (i >= info.nr_regions && !all_zero(r, sizeof(*r))))
+			return -EPROTO;
+	}
+	return 0;
+}
+
+static int check_evtchn(const void *payload)
+{
+	return check_tail_pad(payload, sizeof(struct ctl_evtchn), 4);
+}
+
+static int check_evtchn_resp(const void *payload, unsigned int nr_fds)
+{
+	return nr_fds == 2 ? check_evtchn(payload) : -EPROTO;
+}
+
+static int check_dirty_req(const void *payload)
+{
+	struct ctl_dirty_req r;
+
+	memcpy(&r, payload, sizeof(r));
+	return r.pad == 0 && r.nr <= CTL_DIRTY_MAX_PAGES ? 0 : -EPROTO;
+}
+
 /* PAUSE, UNPAUSE and DESTROY carry nothing either way: all-zero slots. */
 static const struct op_desc op_table[CTL_OP_NR] = {
 	[CTL_OP_QUERY] = {.resp_size = sizeof(struct ctl_domain_info),
@@ -154,6 +200,21 @@ static const struct op_desc op_table[CTL_OP_NR] = {
 			      .resp_size = sizeof(struct ctl_vcpu_regs),
 			      .check_req = check_vcpu_id,
 			      .check_resp = check_vcpu_regs},
+	[CTL_OP_SET_PCI_INTX] = {.req_size = sizeof(struct ctl_pci_intx),
+				 .check_req = check_pci_intx},
+	[CTL_OP_SET_PCI_LINK] = {.req_size = sizeof(struct ctl_pci_link),
+				 .check_req = check_pci_link},
+	[CTL_OP_MEM_INFO] = {.resp_size = sizeof(struct ctl_mem_info),
+			     .resp_max_fds = 1,
+			     .check_resp = check_mem_info},
+	[CTL_OP_EVTCHN] = {.req_size = sizeof(struct ctl_evtchn),
+			   .resp_size = sizeof(struct ctl_evtchn),
+			   .resp_max_fds = 2,
+			   .check_req = check_evtchn,
+			   .check_resp = check_evtchn_resp},
+	[CTL_OP_DIRTY_VRAM] = {.req_size = sizeof(struct ctl_dirty_req),
+			       .resp_size = sizeof(struct ctl_dirty_bitmap),
+			       .check_req = check_dirty_req},
 };
 
 /* Slot 0 is no op: ops start at 1 so a zeroed header is never valid. */

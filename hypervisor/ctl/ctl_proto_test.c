@@ -23,7 +23,7 @@
 #include "hvm_test.h"
 
 /* Room to send more than the largest payload. */
-#define RAW_MAX 512
+#define RAW_MAX (MAX_PAYLOAD + 64)
 
 struct raw_msg {
 	struct ctl_hdr h;
@@ -133,6 +133,12 @@ static void round_trip(uint16_t op, bool response)
 		nr = CTL_IOREQ_INFO_NR_FDS(1);
 		sent[0] = ctl_test_memfd();
 		ctl_test_eventfds(sent + 1, nr - 1);
+	} else if (response && op == CTL_OP_MEM_INFO) {
+		nr = 1;
+		sent[0] = ctl_test_memfd();
+	} else if (response && op == CTL_OP_EVTCHN) {
+		nr = 2;
+		ctl_test_eventfds(sent, nr);
 	}
 	hdr_init(&h, op, 0, len, nr);
 	CHECK_EQ(0, ctl_send(sv[0], &h, out, sent, nr));
@@ -143,7 +149,7 @@ static void round_trip(uint16_t op, bool response)
 	CHECK_EQ(nr, nr_got);
 	for (i = 0; i < nr && nr == nr_got; i++) {
 		CHECK_EQ(FD_CLOEXEC, fcntl(got[i], F_GETFD) & FD_CLOEXEC);
-		if (i == CTL_IOREQ_FD_MEM)
+		if (i == CTL_IOREQ_FD_MEM && op != CTL_OP_EVTCHN)
 			ctl_test_same_memfd(got[i], sent[i]);
 		else
 			ctl_test_same_eventfd(got[i], sent[i]);
@@ -404,6 +410,38 @@ static void test_recv_rejects_bad_payload(void)
 	EXPECT_REJECT(&m, -EPROTO);
 }
 
+/* The device model's ops: padding, counts and bounds. */
+static void test_recv_rejects_bad_dm_payload(void)
+{
+	uint32_t big = CTL_MEM_MAX_REGIONS + 1, nr = CTL_DIRTY_MAX_PAGES + 1;
+	struct hostile m;
+
+	hostile_init(&m, CTL_OP_SET_PCI_INTX, false, 0);
+	m.m.payload[offsetof(struct ctl_pci_intx, pad) + 3] = 1;
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_SET_PCI_LINK, false, 0);
+	m.m.payload[offsetof(struct ctl_pci_link, pad) + 5] = 1;
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_MEM_INFO, true, 1);
+	memcpy(m.m.payload, &big, sizeof(big)); /* too many regions */
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_MEM_INFO, true, 1);
+	/* a region past nr_regions that is not all zero */
+	m.m.payload[offsetof(struct ctl_mem_info, r[3].size)] = 1;
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_MEM_INFO, true, 0); /* no memfd */
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_EVTCHN, true, 1); /* one eventfd of two */
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_EVTCHN, false, 0);
+	m.m.payload[offsetof(struct ctl_evtchn, pad)] = 1;
+	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_DIRTY_VRAM, false, 0);
+	memcpy(m.m.payload + offsetof(struct ctl_dirty_req, nr), &nr,
+	       sizeof(nr));
+	EXPECT_REJECT(&m, -EPROTO);
+}
+
 static void test_recv_rejects_bad_fds(void)
 {
 	size_t nr_vcpus_off = offsetof(struct ctl_ioreq_info, nr_vcpus);
@@ -482,6 +520,7 @@ int main(void)
 	HVM_TEST(test_recv_rejects_bad_header);
 	HVM_TEST(test_recv_rejects_bad_length);
 	HVM_TEST(test_recv_rejects_bad_payload);
+	HVM_TEST(test_recv_rejects_bad_dm_payload);
 	HVM_TEST(test_recv_rejects_bad_fds);
 	HVM_TEST(test_recv_peer_closed_or_empty);
 	HVM_TEST(test_recv_rejects_other_cmsg);

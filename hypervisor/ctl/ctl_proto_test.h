@@ -10,7 +10,7 @@
 #include "hypervisor/ctl_proto.h"
 
 /* The largest payload of any op. */
-#define MAX_PAYLOAD sizeof(struct ctl_domain_info)
+#define MAX_PAYLOAD sizeof(struct ctl_dirty_bitmap)
 
 /* A connected close-on-exec SOCK_SEQPACKET pair; closed by the caller. */
 void ctl_test_pair(int sv[2]);

@@ -15,6 +15,7 @@
 
 #include "hypervisor/debugcon.h"
 #include "hypervisor/domain_ioreq.h"
+#include "hypervisor/domain_irq.h"
 #include "hypervisor/host_kvm.h"
 #include "hypervisor/log.h"
 #include "hypervisor/pmtimer.h"
@@ -80,7 +81,7 @@ static uint64_t monotonic_ns(void *opaque)
 
 static void set_sci(void *opaque, bool level)
 {
-	if (vm_kvm_set_isa_irq(opaque, ACPI_SCI_IRQ, level))
+	if (domain_irq_isa(opaque, IRQ_SRC_HV, ACPI_SCI_IRQ, level))
 		log_warn("pm", "cannot set the SCI line (ISA IRQ 9)");
 }
 
@@ -184,6 +185,7 @@ int domain_create(const struct domain_config *cfg, struct domain **out)
 	d->kvm_fd = d->vm_fd = -1;
 	pthread_mutex_init(&d->lock, NULL);
 	pthread_rwlock_init(&d->mem_lock, NULL);
+	domain_irq_init(d);
 	hv_pio_bus_init(&d->pio);
 	pthread_cond_init(&d->cond, NULL);
 	rc = build(d, cfg);
@@ -338,6 +340,7 @@ void domain_destroy(struct domain *d)
 		close(d->kvm_fd);
 	pthread_cond_destroy(&d->cond);
 	pthread_rwlock_destroy(&d->mem_lock);
+	pthread_mutex_destroy(&d->irq_lock);
 	pthread_mutex_destroy(&d->lock);
 	free(d);
 }

@@ -13,6 +13,7 @@
 
 #include "hypervisor/domain.h"
 #include "hypervisor/domain_ioreq.h"
+#include "hypervisor/domain_irq.h"
 #include "hypervisor/domain_mem.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu.h"
@@ -143,7 +144,55 @@ static int op_set_isa_irq(struct ctl_ctx *x)
 {
 	const struct ctl_isa_irq *q = x->req;
 
-	return vm_kvm_set_isa_irq(x->d, q->irq, q->level != 0);
+	return domain_irq_isa(x->d, IRQ_SRC_DM, q->irq, q->level != 0);
+}
+
+static int op_set_pci_intx(struct ctl_ctx *x)
+{
+	const struct ctl_pci_intx *q = x->req;
+
+	return domain_irq_pci_intx(x->d, q->bus, q->device, q->intx,
+				   q->level != 0);
+}
+
+static int op_set_pci_link(struct ctl_ctx *x)
+{
+	const struct ctl_pci_link *q = x->req;
+
+	return domain_irq_link(x->d, q->link, q->irq);
+}
+
+static int op_mem_info(struct ctl_ctx *x)
+{
+	struct ctl_mem_info *out = x->resp;
+	struct domain *d = x->d;
+
+	pthread_rwlock_rdlock(&d->mem_lock);
+	domain_mem_describe(d, out);
+	pthread_rwlock_unlock(&d->mem_lock);
+	x->fds[(*x->nr_fds)++] = d->mem->fd;
+	return 0;
+}
+
+static int op_evtchn(struct ctl_ctx *x)
+{
+	const struct ctl_evtchn *q = x->req;
+	struct ctl_evtchn *out = x->resp;
+	int rc = domain_ioreq_port_fds(x->d, q->port, &x->fds[0], &x->fds[1]);
+
+	if (rc)
+		return rc;
+	*x->nr_fds = 2;
+	out->port = q->port;
+	return 0;
+}
+
+static int op_dirty_vram(struct ctl_ctx *x)
+{
+	const struct ctl_dirty_req *q = x->req;
+	struct ctl_dirty_bitmap *out = x->resp;
+
+	return domain_mem_dirty_vram(x->d, q->first_pfn, q->nr, out->bits);
 }
 
 static int op_inject_msi(struct ctl_ctx *x)
@@ -213,6 +262,11 @@ static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_POPULATE] = op_populate,
 	[CTL_OP_RELOCATE] = op_relocate,
 	[CTL_OP_VCPU_REGS] = op_vcpu_regs,
+	[CTL_OP_SET_PCI_INTX] = op_set_pci_intx,
+	[CTL_OP_SET_PCI_LINK] = op_set_pci_link,
+	[CTL_OP_MEM_INFO] = op_mem_info,
+	[CTL_OP_EVTCHN] = op_evtchn,
+	[CTL_OP_DIRTY_VRAM] = op_dirty_vram,
 };
 
 int domain_ctl_dispatch(struct domain *d, uint16_t op, const void *req,

@@ -17,6 +17,10 @@ union ctl_payload {
 	struct ctl_ioreq_info ioreq_info;
 	struct ctl_ioreq_range range;
 	struct ctl_ioreq_state state;
+	struct ctl_vcpu_regs regs;
+	struct ctl_mem_info mem_info;
+	struct ctl_dirty_req dirty_req;
+	struct ctl_dirty_bitmap dirty;
 };
 
 /* The memfd, then notify and done eventfds for every port. */

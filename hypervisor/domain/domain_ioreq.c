@@ -233,6 +233,33 @@ const struct domain_ioreq_srv *domain_ioreq_get(struct domain *d, uint16_t id)
 	return &d->ioreq->srv[id];
 }
 
+int domain_ioreq_port_fds(struct domain *d, uint32_t port, int *notify_efd,
+			  int *done_efd)
+{
+	const struct domain_ioreq_srv *s;
+	const struct domain_ioreq_port *p;
+	uint32_t id, i;
+
+	if (port == 0)
+		return -ENOENT;
+	id = (port - 1) / (DOMAIN_IOREQ_MAX_VCPUS + 1);
+	i = (port - 1) % (DOMAIN_IOREQ_MAX_VCPUS + 1);
+	if (id >= DOMAIN_IOREQ_SERVERS)
+		return -ENOENT;
+	s = domain_ioreq_get(d, (uint16_t)id);
+	if (!s)
+		return -ENOENT;
+	if (i == DOMAIN_IOREQ_MAX_VCPUS)
+		p = &s->buf_port;
+	else if (i < d->nr_vcpus)
+		p = &s->vcpu_port[i];
+	else
+		return -ENOENT;
+	*notify_efd = p->notify_efd;
+	*done_efd = p->done_efd;
+	return 0;
+}
+
 static int notify(int efd)
 {
 	uint64_t one = 1;

@@ -7,6 +7,7 @@
 #include "hypervisor/domain_mem.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hypervisor/domain.h"
@@ -76,5 +77,128 @@ int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 			 (unsigned long long)nr_pages,
 			 (unsigned long long)src_gfn,
 			 (unsigned long long)dst_gfn);
+	return rc;
+}
+
+static const uint32_t kind_to_ctl[] = {
+	[GMEM_RAM] = CTL_MEM_RAM,
+	[GMEM_SPECIAL] = CTL_MEM_SPECIAL,
+	[GMEM_POPULATED] = CTL_MEM_POPULATED,
+};
+
+void domain_mem_describe(struct domain *d, struct ctl_mem_info *out)
+{
+	const struct gmem *m = d->mem;
+	unsigned int i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < m->nr_regions && i < CTL_MEM_MAX_REGIONS; i++) {
+		out->r[i].gpa = m->regions[i].gpa;
+		out->r[i].size = m->regions[i].size;
+		out->r[i].offset = m->regions[i].home;
+		out->r[i].kind = kind_to_ctl[m->regions[i].kind];
+	}
+	out->nr_regions = i;
+}
+
+/* The populated region that holds [first_pfn, +nr) where the guest sees it. */
+static int find_vram(const struct gmem *m, uint64_t first_pfn, uint32_t nr)
+{
+	uint64_t start = first_pfn * GMEM_PAGE_SIZE;
+	uint64_t len = (uint64_t)nr * GMEM_PAGE_SIZE;
+	unsigned int i;
+
+	if (first_pfn > UINT64_MAX / GMEM_PAGE_SIZE - nr)
+		return -1;
+	for (i = 0; i < m->nr_regions; i++) {
+		const struct gmem_region *r = &m->regions[i];
+
+		if (r->kind == GMEM_POPULATED && start >= r->gpa &&
+		    start - r->gpa <= r->size &&
+		    len <= r->size - (start - r->gpa))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Turns dirty logging of region @index on or off, and tracking with it. */
+static int set_logging(struct domain *d, int index, bool on)
+{
+	struct gmem_region *r = &d->mem->regions[index];
+	int rc;
+
+	if (r->log_dirty == on)
+		return 0;
+	r->log_dirty = on;
+	rc = vm_kvm_set_memslot(d, (unsigned int)index);
+	if (rc)
+		r->log_dirty = !on;
+	return rc;
+}
+
+static void stop_tracking(struct domain *d)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->mem->nr_regions; i++) {
+		if (d->mem->regions[i].log_dirty &&
+		    set_logging(d, (int)i, false))
+			log_warn("mem", "cannot turn dirty logging off");
+	}
+	d->vram_dirty.on = false;
+}
+
+/* Copies the dirty bits of [first_pfn, +nr) out of region @index's log. */
+static int read_log(struct domain *d, int index, uint64_t first_pfn,
+		    uint32_t nr, uint64_t *bits)
+{
+	const struct gmem_region *r = &d->mem->regions[index];
+	uint64_t pages = r->size / GMEM_PAGE_SIZE;
+	uint64_t skip = first_pfn - r->gpa / GMEM_PAGE_SIZE;
+	uint64_t *log = calloc((pages + 63) / 64, sizeof(uint64_t));
+	uint32_t i;
+	int rc;
+
+	if (!log)
+		return -ENOMEM;
+	rc = vm_kvm_get_dirty_log(d, (unsigned int)index, log);
+	for (i = 0; !rc && i < nr; i++) {
+		uint64_t b = skip + i;
+
+		if (log[b / 64] & (1ULL << (b % 64)))
+			bits[i / 64] |= 1ULL << (i % 64);
+	}
+	free(log);
+	return rc;
+}
+
+int domain_mem_dirty_vram(struct domain *d, uint64_t first_pfn, uint32_t nr,
+			  uint64_t *bits)
+{
+	int index, rc = 0;
+	uint32_t i;
+
+	if (nr > CTL_DIRTY_MAX_PAGES)
+		return -EINVAL;
+	memset(bits, 0, (size_t)(nr + 63) / 64 * sizeof(uint64_t));
+	pthread_rwlock_wrlock(&d->mem_lock);
+	index = nr ? find_vram(d->mem, first_pfn, nr) : -1;
+	if (index < 0) {
+		stop_tracking(d);
+		rc = nr ? -ENODATA : 0;
+	} else if (d->vram_dirty.on && d->vram_dirty.first_pfn == first_pfn &&
+		   d->vram_dirty.nr == nr && d->mem->regions[index].log_dirty) {
+		rc = read_log(d, index, first_pfn, nr, bits);
+	} else {
+		/* A new range: everything counts as dirty once. */
+		stop_tracking(d);
+		rc = set_logging(d, index, true);
+		d->vram_dirty.on = !rc;
+		d->vram_dirty.first_pfn = first_pfn;
+		d->vram_dirty.nr = nr;
+		for (i = 0; !rc && i < nr; i++)
+			bits[i / 64] |= 1ULL << (i % 64);
+	}
+	pthread_rwlock_unlock(&d->mem_lock);
 	return rc;
 }

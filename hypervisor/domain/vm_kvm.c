@@ -37,6 +37,7 @@ int vm_kvm_set_memslot(struct domain *d, unsigned int index)
 	const struct gmem_region *r = &d->mem->regions[index];
 	struct kvm_userspace_memory_region slot = {
 		.slot = r->slot,
+		.flags = r->log_dirty ? KVM_MEM_LOG_DIRTY_PAGES : 0,
 		.guest_phys_addr = r->gpa,
 		.memory_size = r->size,
 		.userspace_addr = (uintptr_t)(d->mem->base + r->home),
@@ -44,6 +45,16 @@ int vm_kvm_set_memslot(struct domain *d, unsigned int index)
 
 	return vm_ioctl(d, KVM_SET_USER_MEMORY_REGION, &slot,
 			"adding a memory slot");
+}
+
+int vm_kvm_get_dirty_log(struct domain *d, unsigned int index, uint64_t *bitmap)
+{
+	struct kvm_dirty_log log = {
+		.slot = d->mem->regions[index].slot,
+		.dirty_bitmap = bitmap,
+	};
+
+	return vm_ioctl(d, KVM_GET_DIRTY_LOG, &log, "reading the dirty log");
 }
 
 #define PIC_PINS 8

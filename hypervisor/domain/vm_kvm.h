@@ -19,6 +19,13 @@ int vm_kvm_create(struct domain *d) __attribute__((warn_unused_result));
 int vm_kvm_set_memslot(struct domain *d, unsigned int index)
 	__attribute__((warn_unused_result));
 
+/*
+ * Copies and clears region @index's dirty log (its memslot must have dirty
+ * logging on) into @bitmap: one bit per page, in 64-bit words.
+ */
+int vm_kvm_get_dirty_log(struct domain *d, unsigned int index, uint64_t *bitmap)
+	__attribute__((warn_unused_result));
+
 /* Number of ISA interrupt lines (IRQ 0-15). */
 #define VM_KVM_ISA_IRQS 16
 

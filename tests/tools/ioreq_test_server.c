@@ -18,7 +18,9 @@
  * With --vram it acts like QEMU's framebuffer setup instead (dm-abi.md
  * 4.3, 4.4): populates 16 pages above a 64 MiB guest's RAM, writes "VRAM"
  * there through the memfd, relocates them to 0xE0100000, unpauses, waits
- * for the vram guest's answer in the same pages and asks for a reboot.
+ * for the vram guest's answer in the same pages and asks for a reboot. On
+ * the way it prints the block's place from MEM_INFO and the pages the
+ * dirty log reports (DIRTY_VRAM) before and after the guest wrote.
  * Prints "served N requests" and the domain's stop reason at the end.
  */
 #include <errno.h>
@@ -262,6 +264,53 @@ static bool wait_answer(volatile uint32_t *vram)
 	return false;
 }
 
+/* Prints the dirty pages of the relocated block as the DM sees them. */
+static void show_dirty(struct server *s, const char *when)
+{
+	static struct ctl_dirty_bitmap bm;
+	struct ctl_dirty_req q = {.first_pfn = VRAM_BAR_GFN, .nr = VRAM_PAGES};
+	unsigned int i;
+
+	call(s, CTL_OP_DIRTY_VRAM, &q, &bm);
+	printf("dirty %s:", when);
+	for (i = 0; i < VRAM_PAGES; i++) {
+		if (bm.bits[0] & (1ULL << i))
+			printf(" %u", i);
+	}
+	printf("\n");
+}
+
+/* MEM_INFO lists the block where the guest sees it, with its memfd. */
+static void show_block(struct server *s)
+{
+	static struct ctl_mem_info info;
+	int fd = -1;
+	unsigned int n = 0, i;
+	int rc = ctl_call(&s->ctl, CTL_OP_MEM_INFO, NULL, &info, &fd, 1, &n);
+
+	if (rc)
+		die("MEM_INFO failed", rc);
+	for (i = 0; i < info.nr_regions; i++) {
+		if (info.r[i].kind == CTL_MEM_POPULATED)
+			printf("populated block at gpa 0x%llx offset 0x%llx size 0x%llx\n",
+			       (unsigned long long)info.r[i].gpa,
+			       (unsigned long long)info.r[i].offset,
+			       (unsigned long long)info.r[i].size);
+	}
+	close(fd);
+}
+
+/* Dirty tracking of anything but a populated block is ENODATA. */
+static void check_nodata(struct server *s)
+{
+	static struct ctl_dirty_bitmap bm;
+	struct ctl_dirty_req q = {.first_pfn = 0x100, .nr = 16};
+	unsigned int n = 0;
+	int rc = ctl_call(&s->ctl, CTL_OP_DIRTY_VRAM, &q, &bm, NULL, 0, &n);
+
+	printf("dirty tracking of RAM: %s\n", strerror(-rc));
+}
+
 static void vram_mode(struct server *s)
 {
 	struct ctl_populate pop = {.gfn = VRAM_GFN, .nr_pages = VRAM_PAGES};
@@ -280,11 +329,16 @@ static void vram_mode(struct server *s)
 		die("cannot map the populated block", -errno);
 	vram[0] = VRAM_MARKER;
 	call(s, CTL_OP_RELOCATE, &rel, NULL);
+	show_block(s);
+	check_nodata(s);
+	show_dirty(s, "at first");
+	show_dirty(s, "before the guest ran");
 	call(s, CTL_OP_UNPAUSE, NULL, NULL);
 	if (!wait_answer(vram))
 		die("the guest never answered in the relocated block",
 		    -ETIMEDOUT);
 	printf("dm saw the guest's write in the relocated block\n");
+	show_dirty(s, "after the guest wrote");
 	call(s, CTL_OP_SHUTDOWN, &sd, NULL);
 	while (!domain_stopped(s))
 		usleep(100000);

@@ -23,6 +23,17 @@
  *   CTL_OP_IOREQ_UNMAP      ctl_ioreq_range         -> none
  *   CTL_OP_IOREQ_SET_STATE  ctl_ioreq_state         -> none
  *   CTL_OP_IOREQ_DESTROY    ctl_ioreq_id            -> none
+ *   CTL_OP_SET_ISA_IRQ      ctl_isa_irq             -> none
+ *   CTL_OP_INJECT_MSI       ctl_msi                 -> none
+ *   CTL_OP_SHUTDOWN         ctl_shutdown            -> none
+ *   CTL_OP_POPULATE         ctl_populate            -> none
+ *   CTL_OP_RELOCATE         ctl_relocate            -> none
+ *   CTL_OP_VCPU_REGS        ctl_vcpu_id             -> ctl_vcpu_regs
+ *   CTL_OP_SET_PCI_INTX     ctl_pci_intx            -> none
+ *   CTL_OP_SET_PCI_LINK     ctl_pci_link            -> none
+ *   CTL_OP_MEM_INFO         none                    -> ctl_mem_info + memfd
+ *   CTL_OP_EVTCHN           ctl_evtchn              -> ctl_evtchn + 2 fds
+ *   CTL_OP_DIRTY_VRAM       ctl_dirty_req           -> ctl_dirty_bitmap
  * A request has rc 0 and never carries fds. A response has rc 0 or a
  * negative errno; with rc < 0 it has no payload and no fds.
  */
@@ -71,6 +82,11 @@ enum ctl_op {
 	CTL_OP_POPULATE,
 	CTL_OP_RELOCATE,
 	CTL_OP_VCPU_REGS,
+	CTL_OP_SET_PCI_INTX,
+	CTL_OP_SET_PCI_LINK,
+	CTL_OP_MEM_INFO,
+	CTL_OP_EVTCHN,
+	CTL_OP_DIRTY_VRAM,
 	CTL_OP_NR, /* one past the last op, not an op */
 };
 
@@ -185,6 +201,84 @@ struct ctl_vcpu_regs {
 	uint32_t pad;
 };
 
+/*
+ * SET_PCI_INTX: the level of INTx pin @intx (0..3 = INTA..INTD) of device
+ * @device (0..31) on bus 0 (xendevicemodel_set_pci_intx_level; segment 0).
+ */
+struct ctl_pci_intx {
+	uint8_t bus;
+	uint8_t device;
+	uint8_t intx;
+	uint8_t level;
+	uint32_t pad;
+};
+
+/* SET_PCI_LINK: PIIX3 PIRQ link @link (0..3) routed to ISA IRQ @irq, 0 = off.
+ */
+struct ctl_pci_link {
+	uint8_t link;
+	uint8_t irq;
+	uint8_t pad[6];
+};
+
+/*
+ * MEM_INFO: the guest-memory regions, with the memfd attached as the one
+ * descriptor. Guest-physical [gpa, gpa + size) is memfd bytes [offset,
+ * offset + size). A relocated block (the framebuffer) is listed where the
+ * guest sees it now; a device model maps a GFN by finding its region.
+ */
+#define CTL_MEM_MAX_REGIONS 32
+
+enum ctl_mem_kind {
+	CTL_MEM_RAM = 0,
+	CTL_MEM_SPECIAL = 1,
+	CTL_MEM_POPULATED = 2,
+};
+
+struct ctl_mem_region {
+	uint64_t gpa;
+	uint64_t size;
+	uint64_t offset;
+	uint32_t kind; /* enum ctl_mem_kind */
+	uint32_t pad;
+};
+
+struct ctl_mem_info {
+	uint32_t nr_regions; /* 0..CTL_MEM_MAX_REGIONS */
+	uint32_t pad;
+	struct ctl_mem_region r[CTL_MEM_MAX_REGIONS];
+};
+
+/*
+ * EVTCHN: the eventfd pair behind remote (hypervisor-side) event-channel
+ * port @port, as in IOREQ_INFO: descriptor 0 is "notify" (the hypervisor
+ * signals the device model), 1 is "done" (the device model signals the
+ * hypervisor). The response echoes the port. -ENOENT if no such port.
+ */
+struct ctl_evtchn {
+	uint32_t port;
+	uint32_t pad;
+};
+
+/*
+ * DIRTY_VRAM (xendevicemodel_track_dirty_vram): which of the @nr pages from
+ * @first_pfn the guest wrote since the last call; bit i of the bitmap (in
+ * 64-bit words) is page first_pfn + i. The first call for a range starts
+ * tracking and reports every page dirty. @nr 0 stops tracking. -ENODATA if
+ * the range is not one populated block where the guest sees it.
+ */
+#define CTL_DIRTY_MAX_PAGES 16384
+
+struct ctl_dirty_req {
+	uint64_t first_pfn;
+	uint32_t nr; /* 0..CTL_DIRTY_MAX_PAGES */
+	uint32_t pad;
+};
+
+struct ctl_dirty_bitmap {
+	uint64_t bits[CTL_DIRTY_MAX_PAGES / 64];
+};
+
 /* Both ends must agree on these layouts byte for byte. */
 _Static_assert(sizeof(struct ctl_hdr) == 24, "ctl_hdr layout");
 _Static_assert(sizeof(struct ctl_domain_info) == 280, "ctl_domain_info");
@@ -204,6 +298,15 @@ _Static_assert(sizeof(struct ctl_populate) == 16, "ctl_populate");
 _Static_assert(sizeof(struct ctl_relocate) == 24, "ctl_relocate");
 _Static_assert(sizeof(struct ctl_vcpu_id) == 8, "ctl_vcpu_id");
 _Static_assert(sizeof(struct ctl_vcpu_regs) == 192, "ctl_vcpu_regs");
+_Static_assert(sizeof(struct ctl_pci_intx) == 8, "ctl_pci_intx");
+_Static_assert(sizeof(struct ctl_pci_link) == 8, "ctl_pci_link");
+_Static_assert(sizeof(struct ctl_mem_region) == 32, "ctl_mem_region");
+_Static_assert(sizeof(struct ctl_mem_info) == 8 + 32 * CTL_MEM_MAX_REGIONS,
+	       "ctl_mem_info");
+_Static_assert(sizeof(struct ctl_evtchn) == 8, "ctl_evtchn");
+_Static_assert(sizeof(struct ctl_dirty_req) == 16, "ctl_dirty_req");
+_Static_assert(sizeof(struct ctl_dirty_bitmap) == CTL_DIRTY_MAX_PAGES / 8,
+	       "ctl_dirty_bitmap");
 
 /*
  * A client's end of a control connection: the socket and the sequence

@@ -17,6 +17,7 @@
 #include "hypervisor/boot_info.h"
 #include "hypervisor/gmem.h"
 #include "hypervisor/hv_dev.h"
+#include "hypervisor/irq_lines.h"
 
 #define DOMAIN_MAX_VCPUS 64
 #define DOMAIN_TAG_MAX 16
@@ -67,6 +68,14 @@ struct domain {
 	 * hypercalls that copy guest memory on vCPU threads.
 	 */
 	pthread_rwlock_t mem_lock;
+	/* The framebuffer range being dirty-tracked (under mem_lock). */
+	struct {
+		bool on;
+		uint64_t first_pfn;
+		uint32_t nr;
+	} vram_dirty;
+	pthread_mutex_t irq_lock;
+	struct irq_lines irq;  /* under irq_lock: see domain_irq.h */
 	enum domain_stop stop; /* under lock; first reason wins */
 	bool paused; /* written under lock; read atomically before KVM_RUN */
 	char detail[DOMAIN_DETAIL_MAX];

@@ -76,6 +76,13 @@ int domain_ioreq_set_state(struct domain *d, uint16_t id, bool enabled)
 const struct domain_ioreq_srv *domain_ioreq_get(struct domain *d, uint16_t id);
 
 /*
+ * The eventfds behind event-channel port @port of any server (borrowed:
+ * they live as long as the server). Returns 0 or -ENOENT.
+ */
+int domain_ioreq_port_fds(struct domain *d, uint32_t port, int *notify_efd,
+			  int *done_efd) __attribute__((warn_unused_result));
+
+/*
  * Sends @req (fields set except state and vp_eport) from vCPU @v to the
  * server that claims it and waits for the answer, whose data goes into
  * *@data for reads. Returns 0, -ENOENT if no server claims it, -ECANCELED

@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "hypervisor/ctl_proto.h"
+
 struct domain;
 
 /* gmem_populate() plus a memslot. 0, -EINVAL, -ENOSPC, -EEXIST, -errno. */
@@ -19,5 +21,19 @@ int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
 /* gmem_relocate() plus moving the memslot. 0 or a negative errno. */
 int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 			uint64_t nr_pages) __attribute__((warn_unused_result));
+
+/* Fills @out with the regions; the caller holds d->mem_lock. */
+void domain_mem_describe(struct domain *d, struct ctl_mem_info *out);
+
+/*
+ * Framebuffer dirty tracking (dm-abi.md 4.5) with KVM's dirty log: sets
+ * bit i of @bits (@nr bits, in 64-bit words) if page @first_pfn + i was
+ * written since the last call for the same range; a new range starts
+ * tracking and reports every page. @nr 0 stops tracking. Returns 0,
+ * -ENODATA if the range is not inside one populated block where the guest
+ * sees it, or another negative errno.
+ */
+int domain_mem_dirty_vram(struct domain *d, uint64_t first_pfn, uint32_t nr,
+			  uint64_t *bits) __attribute__((warn_unused_result));
 
 #endif /* HYPERVISOR_DOMAIN_MEM_H */

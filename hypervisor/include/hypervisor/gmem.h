@@ -60,6 +60,7 @@ struct gmem_region {
 	uint64_t home; /* its memfd offset (= gpa at creation) */
 	enum gmem_kind kind;
 	unsigned int slot; /* KVM memslot number */
+	bool log_dirty;	   /* KVM dirty logging on (framebuffer tracking) */
 };
 
 struct gmem {

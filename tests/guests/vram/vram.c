@@ -4,7 +4,8 @@
  * guest RAM, writes "VRAM" into it and relocates it to 0xE0100000, as QEMU
  * does with the framebuffer when the guest maps its BAR (dm-abi.md 4.4).
  * This guest reads the marker there and writes an answer the device model
- * sees through the shared memfd; the device model then asks for a reboot.
+ * sees through the shared memfd, after dirtying page 5 of the block for
+ * the dirty-tracking check; the device model then asks for a reboot.
  */
 #include <stdint.h>
 
@@ -24,6 +25,8 @@ void guest_main(void *start_info)
 	GCHECK(vram[0] == VRAM_MARKER, vram[0]);
 	if (!guest_failures)
 		guest_puts("PASS relocated vram is guest memory\n");
+	/* Dirty page 5, then page 0 below: the device model checks the log. */
+	vram[5 * 1024 + 3] = 0x55;
 	/* Last: the device model reboots the domain once it sees this. */
 	vram[1] = GUEST_ANSWER;
 	/* Wait, halted, for the device model to reboot the domain. */
