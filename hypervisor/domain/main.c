@@ -3,8 +3,9 @@
  * hvm-domain: the hypervisor instance of one domain. Builds the domain,
  * runs it until it stops, and prints why on stdout as "stop=<reason>".
  * SIGTERM or SIGINT destroy the domain. Exit status: 0 when the guest
- * powered off, 3 when it asked for a reboot, 1 when it crashed, was
- * destroyed or could not be built, 2 on usage errors.
+ * powered off, 3 when it asked for a reboot or triple-faulted (a PC
+ * resets then), 1 when it crashed, was destroyed or could not be built, 2
+ * on usage errors.
  *
  * With --ctl it serves the control socket (domain_ctl.h); with --paused
  * the vCPUs wait for an unpause request before they first run.
@@ -165,6 +166,14 @@ static int exit_status(enum domain_stop why)
 {
 	if (why == DOMAIN_STOP_POWEROFF)
 		return 0;
+	/*
+	 * A triple fault resets a PC: Xen's default for HVM guests
+	 * (HVM_PARAM_TRIPLE_FAULT_REASON) is SHUTDOWN_reboot, and guests
+	 * (Linux's last reboot method) rely on it. The log keeps the reason
+	 * and the register dump apart.
+	 */
+	if (why == DOMAIN_STOP_TRIPLE_FAULT)
+		return EXIT_REBOOT;
 	return why == DOMAIN_STOP_REBOOT ? EXIT_REBOOT : 1;
 }
 

@@ -2,12 +2,17 @@
 /*
  * hvm-ctl-cmd: sends one control-socket request to an hvm-domain, for
  * tests and debugging: query (prints the domain's state), pause, unpause,
- * destroy, or regs N (vCPU N's registers; the domain must be paused).
+ * destroy, regs N (vCPU N's registers; the domain must be paused), or
+ * touch (MEM_INFO, then makes every page of guest RAM resident through the
+ * memfd without changing its contents, so a test can watch the host's
+ * memory being used and freed).
  * Exit status: 0 done, 1 the request failed, 2 usage.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "hypervisor/ctl_proto.h"
@@ -19,13 +24,41 @@ static const struct {
 } verbs[] = {
 	{"query", CTL_OP_QUERY},     {"pause", CTL_OP_PAUSE},
 	{"unpause", CTL_OP_UNPAUSE}, {"destroy", CTL_OP_DESTROY},
-	{"regs", CTL_OP_VCPU_REGS},
+	{"regs", CTL_OP_VCPU_REGS},  {"touch", CTL_OP_MEM_INFO},
 };
 
 union reply {
 	struct ctl_domain_info info;
 	struct ctl_vcpu_regs regs;
+	struct ctl_mem_info mem;
 };
+
+/* Reads and writes back one byte per page of every RAM region. */
+static int touch_ram(const struct ctl_mem_info *m, int memfd)
+{
+	uint64_t total = 0;
+	uint32_t i;
+
+	for (i = 0; i < m->nr_regions; i++) {
+		const struct ctl_mem_region *r = &m->r[i];
+		volatile uint8_t *p;
+		uint64_t off;
+
+		if (r->kind != CTL_MEM_RAM)
+			continue;
+		p = mmap(NULL, r->size, PROT_READ | PROT_WRITE, MAP_SHARED,
+			 memfd, (off_t)r->offset);
+		if (p == MAP_FAILED)
+			return -errno;
+		for (off = 0; off < r->size; off += 4096)
+			p[off] = p[off];
+		munmap((void *)p, r->size);
+		total += r->size;
+	}
+	printf("touched %llu MiB of guest RAM\n",
+	       (unsigned long long)(total >> 20));
+	return 0;
+}
 
 static const char *const states[] = {"running", "paused", "stopped"};
 
@@ -79,7 +112,7 @@ int main(int argc, char **argv)
 	i = find_verb(argc, argv, &vcpu);
 	if (i < 0) {
 		fprintf(stderr,
-			"usage: hvm-ctl-cmd SOCKET query|pause|unpause|destroy|regs VCPU\n");
+			"usage: hvm-ctl-cmd SOCKET query|pause|unpause|destroy|touch|regs VCPU\n");
 		return 2;
 	}
 	op = verbs[i].op;
@@ -89,14 +122,21 @@ int main(int argc, char **argv)
 			argv[1], strerror(-c.sock));
 		return 1;
 	}
+	int memfd = -1;
+
 	rc = ctl_call(&c, op, op == CTL_OP_VCPU_REGS ? &vcpu : NULL,
-		      ctl_payload_size(op, true) ? &r : NULL, NULL, 0, &n);
+		      ctl_payload_size(op, true) ? &r : NULL, &memfd, 1, &n);
 	close(c.sock);
+	if (!rc && op == CTL_OP_MEM_INFO)
+		rc = touch_ram(&r.mem, memfd);
+	if (memfd >= 0)
+		close(memfd);
 	if (rc) {
 		fprintf(stderr, "hvm-ctl-cmd: %s failed: %s\n", argv[2],
 			strerror(-rc));
 		return 1;
 	}
-	print_reply(op, &r);
+	if (op != CTL_OP_MEM_INFO)
+		print_reply(op, &r);
 	return 0;
 }

@@ -9,6 +9,8 @@
  * - a write to port 0x508 is answered only after the server has claimed
  *   ports 0x510-0x51f over the control socket, as QEMU maps a BAR while
  *   the guest's config write is still pending (dm-abi.md 4.4);
+ * - a write to port 0x50e requests a reboot over the control socket
+ *   before it is answered, as QEMU handles a reset;
  * - the MMIO page behaves as 4 KiB of RAM;
  * - rep string port accesses arrive as one request with data_is_ptr and a
  *   buffer in hvm-domain's bounce pages (PFN 0xFEFF0), read or written
@@ -40,6 +42,7 @@
 #define PORT_BASE 0x500
 #define PORT_LAST 0x50f
 #define PORT_MAP_TRIGGER 0x508
+#define PORT_RESET 0x50e
 #define PORT2_BASE 0x510
 #define PORT2_LAST 0x51f
 #define MMIO_BASE 0xe0000000ULL
@@ -157,6 +160,15 @@ static void handle_rep(struct server *s, const struct ioreq *r)
 	}
 }
 
+/* As QEMU on a reset: ask for a reboot before answering the write. */
+static void request_reset(struct server *s)
+{
+	struct ctl_shutdown sd = {.reason = 1}; /* SHUTDOWN_reboot */
+
+	printf("reset requested inside an ioreq\n");
+	call(s, CTL_OP_SHUTDOWN, &sd, NULL);
+}
+
 static void handle(struct server *s, struct ioreq *r)
 {
 	if (r->data_is_ptr && r->type == IOREQ_TYPE_PIO) {
@@ -175,6 +187,8 @@ static void handle(struct server *s, struct ioreq *r)
 		memcpy(s->mmio + off, &r->data, r->size);
 	else if (r->dir == IOREQ_WRITE && r->addr == PORT_MAP_TRIGGER)
 		claim(s, s->id, XEN_DMOP_IO_RANGE_PORT, PORT2_BASE, PORT2_LAST);
+	else if (r->dir == IOREQ_WRITE && r->addr == PORT_RESET)
+		request_reset(s);
 	else if (r->dir == IOREQ_WRITE)
 		printf("pio write port 0x%llx size %u data 0x%llx\n",
 		       (unsigned long long)r->addr, r->size,
