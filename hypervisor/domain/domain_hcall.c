@@ -99,21 +99,25 @@ static int map_shared_info(void *opaque, uint64_t gfn)
 	return 0;
 }
 
+static int set_vcpu_info(struct vcpu *v, void *arg)
+{
+	struct kvm_xen_vcpu_attr a = {.type = KVM_XEN_VCPU_ATTR_TYPE_VCPU_INFO};
+
+	a.u.gpa = *(const uint64_t *)arg;
+	return ioctl(v->fd, KVM_XEN_VCPU_SET_ATTR, &a) < 0 ? -errno : 0;
+}
+
 /*
- * TODO(#3): registering another vCPU's vcpu_info while that vCPU sits in
- * KVM_RUN blocks until it exits; kick it first once APs run Linux.
+ * Linux registers an AP's vcpu_info from the BSP while the AP still waits
+ * for its SIPI inside KVM_RUN: the ioctl runs on the AP's own thread.
  */
 static int register_vcpu_info(void *opaque, unsigned int vcpu_id, uint64_t gpa)
 {
 	struct domain *d = opaque;
-	struct kvm_xen_vcpu_attr a = {.type = KVM_XEN_VCPU_ATTR_TYPE_VCPU_INFO};
 
 	if (vcpu_id >= d->nr_vcpus || !is_ram(d, gpa, 64))
 		return -EINVAL;
-	a.u.gpa = gpa;
-	if (ioctl(d->vcpus[vcpu_id]->fd, KVM_XEN_VCPU_SET_ATTR, &a) < 0)
-		return -errno;
-	return 0;
+	return vcpu_call(d->vcpus[vcpu_id], set_vcpu_info, &gpa);
 }
 
 static int set_callback_vector(void *opaque, uint8_t vector)

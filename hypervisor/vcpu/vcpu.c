@@ -37,6 +37,7 @@ int vcpu_create(struct domain *d, unsigned int id, struct vcpu **out)
 	v->d = d;
 	v->id = id;
 	v->run = MAP_FAILED;
+	vcpu_call_init(v);
 	v->kick_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	v->fd = ioctl(d->vm_fd, KVM_CREATE_VCPU, id);
 	if (v->fd < 0 || v->kick_efd < 0)
@@ -83,6 +84,7 @@ static void *vcpu_thread(void *arg)
 	while (!domain_is_stopping(v->d)) {
 		if (!domain_vcpu_may_run(v->d))
 			break;
+		vcpu_call_service(v);
 		if (ioctl(v->fd, KVM_RUN, 0) < 0) {
 			rc = -errno;
 			if (rc == -EINTR || rc == -EAGAIN) {
@@ -147,5 +149,6 @@ void vcpu_destroy(struct vcpu *v)
 		close(v->fd);
 	if (v->kick_efd >= 0)
 		close(v->kick_efd);
+	vcpu_call_destroy(v);
 	free(v);
 }

@@ -14,6 +14,11 @@
 struct domain;
 struct kvm_run;
 
+struct vcpu;
+
+/* A function run on a vCPU's thread (vcpu_call()); 0 or a negative errno. */
+typedef int (*vcpu_call_fn)(struct vcpu *v, void *arg);
+
 struct vcpu {
 	struct domain *d;
 	unsigned int id;
@@ -24,6 +29,15 @@ struct vcpu {
 	pthread_t thread;
 	bool started;
 	unsigned long nr_exits;
+	struct {
+		pthread_mutex_t serial; /* one caller at a time */
+		pthread_mutex_t lock;
+		pthread_cond_t cond;
+		int state; /* private to vcpu_call.c */
+		vcpu_call_fn fn;
+		void *arg;
+		int rc;
+	} call;
 };
 
 /* Creates vCPU @id of @d with its CPUID (host + Xen leaves). */
@@ -35,6 +49,22 @@ int vcpu_start(struct vcpu *v) __attribute__((warn_unused_result));
 
 /* Makes the vCPU leave KVM_RUN soon; safe from any thread. */
 void vcpu_kick(struct vcpu *v);
+
+/*
+ * Runs @fn(@v, @arg) on @v's own thread, outside KVM_RUN, and returns its
+ * result: the way to make vCPU ioctls for a vCPU that may be in the guest
+ * (see vcpu_call.c). Runs @fn at once if @v has no thread yet or the
+ * caller is @v's thread. Returns -ECANCELED if the domain stops before
+ * the vCPU took the call. Callers must not hold locks a vCPU thread
+ * takes before it gets back to its loop.
+ */
+int vcpu_call(struct vcpu *v, vcpu_call_fn fn, void *arg)
+	__attribute__((warn_unused_result));
+
+/* For vcpu.c: set up and tear down the mailbox, and serve a posted call. */
+void vcpu_call_init(struct vcpu *v);
+void vcpu_call_destroy(struct vcpu *v);
+void vcpu_call_service(struct vcpu *v);
 
 /* Joins the thread if started, then frees; accepts NULL. */
 void vcpu_destroy(struct vcpu *v);

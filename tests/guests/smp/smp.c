@@ -7,13 +7,16 @@
  * through the in-kernel local APIC (SDM 3A 10.6.1, ICR; 8.4.4.1, the
  * INIT-SIPI-SIPI sequence). The AP prints "smp: AP <id> up" and sets a
  * flag; the BSP waits for it, bounded by the TSC and a spin count, and
- * powers off. Only the AP prints while the BSP waits: the debug port
- * collects one line for the whole domain.
+ * powers off. Before the SIPI the BSP registers the AP's vcpu_info, as
+ * Linux does while the AP still waits in the hypervisor for its SIPI. Only the
+ * AP prints while the BSP waits: the debug port collects one line for the whole
+ * domain.
  */
 /* Xen's headers expect the fixed-width types to be declared first. */
 #include <stdint.h>
 #include <xen/xen.h>
 #include <xen/sched.h>
+#include <xen/vcpu.h>
 #include <xen/hvm/hvm_info_table.h>
 
 #include "guest.h"
@@ -44,6 +47,7 @@ extern const uint8_t smp_trampoline_start[], smp_trampoline_end[];
 extern const uint8_t smp_trampoline_addr[]; /* an absolute symbol */
 
 static uint32_t ap_flag;
+static struct vcpu_info ap_vinfo __attribute__((aligned(64)));
 
 static uint32_t lapic_read(uint32_t reg)
 {
@@ -125,6 +129,22 @@ static uint32_t wait_for_ap(void)
 	return flag;
 }
 
+/* Must not wait for the AP, which sits in KVM_RUN until its SIPI. */
+static void register_ap_vcpu_info(void)
+{
+	struct vcpu_register_vcpu_info info = {
+		.mfn = (uintptr_t)&ap_vinfo >> 12,
+		.offset = (uintptr_t)&ap_vinfo & 0xfff,
+	};
+	unsigned int before = guest_failures;
+	long r;
+
+	r = guest_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_register_vcpu_info,
+			     AP_APIC_ID, (uintptr_t)&info);
+	GCHECK(r == 0, r);
+	guest_pass(before, "BSP registered the waiting AP's vcpu_info");
+}
+
 static void start_ap(void)
 {
 	uint32_t vector = (uintptr_t)smp_trampoline_addr >> 12;
@@ -148,6 +168,7 @@ void guest_main(void *start_info)
 	guest_hypercall_init();
 	guest_puts("smp: started\n");
 	check_bsp();
+	register_ap_vcpu_info();
 	start_ap();
 	guest_finish("smp");
 }
