@@ -17,6 +17,7 @@
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/domain_irq.h"
 #include "hypervisor/host_kvm.h"
+#include "hypervisor/iodelay.h"
 #include "hypervisor/log.h"
 #include "hypervisor/pmtimer.h"
 #include "hypervisor/vcpu.h"
@@ -113,6 +114,12 @@ static int add_devices(struct domain *d)
 
 	if (!rc)
 		rc = hv_pio_bus_add(&d->pio, DEBUGCON_PORT, 1, d->debugcon);
+	if (!rc)
+		rc = iodelay_create(&d->iodelay);
+	if (!rc)
+		rc = hv_pio_bus_add(&d->pio, IODELAY_PORT_POST, 1, d->iodelay);
+	if (!rc)
+		rc = hv_pio_bus_add(&d->pio, IODELAY_PORT_ALT, 1, d->iodelay);
 	if (!rc)
 		rc = pmtimer_create(&pm, &d->pmtimer);
 	if (!rc)
@@ -330,6 +337,8 @@ void domain_destroy(struct domain *d)
 		d->debugcon->ops->destroy(d->debugcon);
 	if (d->pmtimer)
 		d->pmtimer->ops->destroy(d->pmtimer);
+	if (d->iodelay)
+		d->iodelay->ops->destroy(d->iodelay);
 	hv_pio_bus_destroy(&d->pio);
 	domain_hcall_destroy(d);
 	domain_ioreq_destroy(d);

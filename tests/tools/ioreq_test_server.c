@@ -2,9 +2,9 @@
 /*
  * ioreq-test-server: plays the device model for integration tests. It
  * connects to a domain's control socket, creates an ioreq server, maps its
- * pages from the guest memfd, claims ports 0x500-0x50f and the MMIO page
- * 0xE0000000, enables it, unpauses the domain and answers requests until
- * the domain stops:
+ * pages from the guest memfd, claims ports 0x500-0x50f, port 0x80 (which
+ * must never reach it) and the MMIO page 0xE0000000, enables it, unpauses the
+ * domain and answers requests until the domain stops:
  * - port reads return 0xC0FFEE00 | size; port writes are printed;
  * - a write to port 0x508 is answered only after the server has claimed
  *   ports 0x510-0x51f over the control socket, as QEMU maps a BAR while
@@ -120,6 +120,8 @@ static void setup(struct server *s, const char *path)
 	if (s->bounce == MAP_FAILED)
 		die("cannot map the bounce pages", -errno);
 	claim(s, id.id, XEN_DMOP_IO_RANGE_PORT, PORT_BASE, PORT_LAST);
+	/* As QEMU does; hvm-domain must keep the I/O delay port itself. */
+	claim(s, id.id, XEN_DMOP_IO_RANGE_PORT, 0x80, 0x80);
 	claim(s, id.id, XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE,
 	      MMIO_BASE + MMIO_SIZE - 1);
 	st.id = id.id;

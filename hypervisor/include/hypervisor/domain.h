@@ -57,6 +57,7 @@ struct domain {
 	struct hv_pio_bus pio;
 	struct hv_dev *debugcon;
 	struct hv_dev *pmtimer;
+	struct hv_dev *iodelay;
 	struct hcall_domain *hcall;
 	struct domain_ioreq *ioreq;
 	unsigned int nr_vcpus;
