@@ -80,6 +80,10 @@ int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 	return rc;
 }
 
+/* MEM_INFO lists every region: none can be cut off. */
+_Static_assert(GMEM_MAX_REGIONS <= CTL_MEM_MAX_REGIONS,
+	       "MEM_INFO has room for every guest memory region");
+
 static const uint32_t kind_to_ctl[] = {
 	[GMEM_RAM] = CTL_MEM_RAM,
 	[GMEM_SPECIAL] = CTL_MEM_SPECIAL,

@@ -9,6 +9,8 @@
  * - a write to port 0x508 is answered only after the server has claimed
  *   ports 0x510-0x51f over the control socket, as QEMU maps a BAR while
  *   the guest's config write is still pending (dm-abi.md 4.4);
+ * - writes to port 0x50c change interrupt lines over the control socket
+ *   (PIRQ link route, PCI INTx, ISA IRQ: the irq guest's steps);
  * - a write to port 0x50e requests a reboot over the control socket
  *   before it is answered, as QEMU handles a reset;
  * - the MMIO page behaves as 4 KiB of RAM;
@@ -42,6 +44,7 @@
 #define PORT_BASE 0x500
 #define PORT_LAST 0x50f
 #define PORT_MAP_TRIGGER 0x508
+#define PORT_IRQ_STEP 0x50c
 #define PORT_RESET 0x50e
 #define PORT2_BASE 0x510
 #define PORT2_LAST 0x51f
@@ -162,6 +165,39 @@ static void handle_rep(struct server *s, const struct ioreq *r)
 	}
 }
 
+/*
+ * The irq guest's steps (tests/guests/irq/irq.c): change interrupt lines
+ * over the control socket as QEMU's devices do, inside the ioreq.
+ */
+static void irq_step(struct server *s, uint64_t step)
+{
+	struct ctl_pci_link link = {.link = 0, .irq = 11};
+	struct ctl_pci_intx intx = {.device = 4, .intx = 0};
+	struct ctl_isa_irq isa = {.irq = 4};
+
+	printf("irq step %llu\n", (unsigned long long)step);
+	switch (step) {
+	case 1:
+		call(s, CTL_OP_SET_PCI_LINK, &link, NULL);
+		/* fall through */
+	case 5:
+		intx.level = 1;
+		/* fall through */
+	case 2:
+	case 6:
+		call(s, CTL_OP_SET_PCI_INTX, &intx, NULL);
+		break;
+	case 3:
+		isa.level = 1;
+		/* fall through */
+	case 4:
+		call(s, CTL_OP_SET_ISA_IRQ, &isa, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
 /* As QEMU on a reset: ask for a reboot before answering the write. */
 static void request_reset(struct server *s)
 {
@@ -191,6 +227,8 @@ static void handle(struct server *s, struct ioreq *r)
 		claim(s, s->id, XEN_DMOP_IO_RANGE_PORT, PORT2_BASE, PORT2_LAST);
 	else if (r->dir == IOREQ_WRITE && r->addr == PORT_RESET)
 		request_reset(s);
+	else if (r->dir == IOREQ_WRITE && r->addr == PORT_IRQ_STEP)
+		irq_step(s, r->data);
 	else if (r->dir == IOREQ_WRITE)
 		printf("pio write port 0x%llx size %u data 0x%llx\n",
 		       (unsigned long long)r->addr, r->size,
