@@ -13,6 +13,7 @@
 #include <xen/hvm/hvm_info_table.h>
 
 #define E820_RAM 1
+#define E820_RESERVED 2
 #define LOW_RAM_START 0x100000ULL
 
 static uint64_t page_up(uint64_t v)
@@ -26,8 +27,11 @@ unsigned int boot_info_memmap(const struct gmem *m,
 	unsigned int n = 0;
 
 	out[n].addr = LOW_RAM_START;
-	out[n].size = m->lowmem_end - LOW_RAM_START;
+	out[n].size = gmem_bounce_start(m) - LOW_RAM_START;
 	out[n++].type = E820_RAM;
+	out[n].addr = gmem_bounce_start(m);
+	out[n].size = GMEM_BOUNCE_PAGES * GMEM_PAGE_SIZE;
+	out[n++].type = E820_RESERVED;
 	if (m->highmem_end) {
 		out[n].addr = GMEM_4G;
 		out[n].size = m->highmem_end - GMEM_4G;
@@ -77,8 +81,8 @@ static int place_modules(struct gmem *m, const struct boot_config *cfg,
 	for (i = 0; i < cfg->nr_modules; i++) {
 		const struct boot_module *mod = &cfg->modules[i];
 
-		if (mod->size > m->lowmem_end ||
-		    *next > m->lowmem_end - mod->size)
+		if (mod->size > gmem_bounce_start(m) ||
+		    *next > gmem_bounce_start(m) - mod->size)
 			return -ENOSPC;
 		rc = gmem_copy_to(m, *next, mod->data, mod->size);
 		if (rc)
@@ -107,7 +111,7 @@ static int write_start_info(struct gmem *m, const struct boot_config *cfg,
 	uint64_t end = mm_at + nr_mm * sizeof(e);
 	int rc = 0;
 
-	if (end > m->lowmem_end)
+	if (end > gmem_bounce_start(m))
 		return -ENOSPC;
 	for (i = 0; i < cfg->nr_modules && !rc; i++) {
 		const char *c = cfg->modules[i].cmdline;

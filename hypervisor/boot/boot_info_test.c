@@ -67,11 +67,15 @@ static void test_start_info_contents(void)
 	CHECK_EQ(sizeof(bios), ml.size);
 	CHECK_EQ(0, gmem_copy_from(m, cmdline, ml.cmdline_paddr, 9));
 	CHECK(strcmp(cmdline, "firmware") == 0);
-	CHECK_EQ(1, si.memmap_entries);
-	CHECK_EQ(0, gmem_copy_from(m, mm, si.memmap_paddr, sizeof(mm[0])));
+	/* Low RAM, then the bounce pages at its top, reserved. */
+	CHECK_EQ(2, si.memmap_entries);
+	CHECK_EQ(0, gmem_copy_from(m, mm, si.memmap_paddr, sizeof(mm)));
 	CHECK_EQ(0x100000, mm[0].addr);
-	CHECK_EQ(64 * MIB - 0x100000, mm[0].size);
+	CHECK_EQ(64 * MIB - 0x100000 - 8 * 4096, mm[0].size);
 	CHECK_EQ(1, mm[0].type);
+	CHECK_EQ(64 * MIB - 8 * 4096, mm[1].addr);
+	CHECK_EQ(8 * 4096, mm[1].size);
+	CHECK_EQ(2, mm[1].type);
 	CHECK_EQ(0, gmem_copy_from(m, cmdline, ml.paddr, 1));
 	CHECK_EQ(0xea, (uint8_t)cmdline[0]);
 	gmem_destroy(m);

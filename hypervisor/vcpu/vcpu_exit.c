@@ -97,15 +97,16 @@ static int pio_one(struct vcpu *v, uint16_t port, unsigned int size, bool write,
  * A rep string access to a port no in-hypervisor device owns goes to the
  * ioreq server as ONE request with data_is_ptr (dm-abi.md 3.5): the data
  * KVM buffered in the run page is passed through this vCPU's bounce page
- * in the reserved special region, which QEMU reads or writes as guest
- * memory in I/O order. An IDE sector read is then one round trip, not
+ * at the top of low RAM (reserved in E820), which QEMU reads or writes as
+ * guest memory in I/O order. An IDE sector read is then one round trip, not
  * 256 or 1024. Returns -ENOENT if nobody claims the port or this vCPU has
  * no bounce page.
  */
 static int pio_rep_forward(struct vcpu *v, uint16_t port, unsigned int size,
 			   unsigned int count, bool write, uint8_t *data)
 {
-	uint64_t gpa = GMEM_BOUNCE_START + (uint64_t)v->id * GMEM_PAGE_SIZE;
+	uint64_t gpa =
+		gmem_bounce_start(v->d->mem) + (uint64_t)v->id * GMEM_PAGE_SIZE;
 	uint64_t bytes = (uint64_t)size * count, unused;
 	struct ioreq req;
 	void *bounce;
@@ -113,7 +114,7 @@ static int pio_rep_forward(struct vcpu *v, uint16_t port, unsigned int size,
 
 	if (v->id >= GMEM_BOUNCE_PAGES || bytes > GMEM_PAGE_SIZE)
 		return -ENOENT;
-	/* The special region never moves; the lock orders the lookup. */
+	/* Low RAM never moves; the lock orders the lookup. */
 	pthread_rwlock_rdlock(&v->d->mem_lock);
 	rc = gmem_map(v->d->mem, gpa, bytes, &bounce);
 	pthread_rwlock_unlock(&v->d->mem_lock);

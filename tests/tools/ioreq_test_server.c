@@ -15,8 +15,9 @@
  *   before it is answered, as QEMU handles a reset;
  * - the MMIO page behaves as 4 KiB of RAM;
  * - rep string port accesses arrive as one request with data_is_ptr and a
- *   buffer in hvm-domain's bounce pages (PFN 0xFEFF0), read or written
- *   through the guest memfd like QEMU's mapcache would.
+ *   buffer in hvm-domain's bounce pages (the top of low RAM, whose memfd
+ *   offset is its address), read or written through the guest memfd like
+ *   QEMU's mapcache would.
  * With --garbage it answers the first request with an invalid slot state,
  * which hvm-domain must treat as a protocol violation (crash the domain).
  * With --vram it acts like QEMU's framebuffer setup instead (dm-abi.md
@@ -52,8 +53,9 @@
 #define MMIO_SIZE 4096u
 #define PAGE 4096
 #define GARBAGE_STATE 0xf
-#define BOUNCE_GPA 0xfeff0000ULL
 #define BOUNCE_LEN (8 * PAGE)
+/* hvm-domain's bounce pages: the top of a 64 MiB domain's low RAM. */
+#define BOUNCE_GPA ((64ULL << 20) - BOUNCE_LEN)
 
 struct server {
 	struct ctl_client ctl;

@@ -14,6 +14,7 @@
 #include "vnc/vnc_grab.h"
 
 #define GRAB_TIMEOUT_MS 10000
+#define GRAB_SETTLE_MS 1000
 
 static int usage(void)
 {
@@ -47,7 +48,8 @@ int main(int argc, char **argv)
 	}
 	if (port <= 0 || port > 65535)
 		return usage();
-	if (vnc_grab(argv[1], port, GRAB_TIMEOUT_MS, &f, err, sizeof(err))) {
+	if (vnc_grab(argv[1], port, GRAB_TIMEOUT_MS, GRAB_SETTLE_MS, &f, err,
+		     sizeof(err))) {
 		fprintf(stderr, "hvm-vnc-grab: %s\n", err);
 		return 1;
 	}

@@ -61,6 +61,36 @@ static int wait_frame(rfbClient *cl, unsigned int timeout_ms)
 	return 0;
 }
 
+static void clear_finished(rfbClient *cl)
+{
+	rfbClientSetClientData(cl, (void *)finished, NULL);
+}
+
+/*
+ * QEMU redraws the guest's screen into its VNC copy only on its refresh
+ * timer, and only while a client is connected: the first frame a new
+ * client gets can be stale. Keep asking for incremental updates for
+ * @settle_ms so the frame catches up with what the guest drew.
+ */
+static int settle(rfbClient *cl, unsigned int settle_ms)
+{
+	uint64_t deadline = now_ms() + settle_ms;
+	int n;
+
+	while (now_ms() < deadline) {
+		clear_finished(cl);
+		if (!SendFramebufferUpdateRequest(cl, 0, 0, cl->width,
+						  cl->height, TRUE))
+			return -EPROTO;
+		while (!is_finished(cl) && now_ms() < deadline) {
+			n = WaitForMessage(cl, WAIT_SLICE_US);
+			if (n < 0 || (n > 0 && !HandleRFBServerMessage(cl)))
+				return -EPROTO;
+		}
+	}
+	return 0;
+}
+
 static int copy_frame(rfbClient *cl, struct vnc_frame *out)
 {
 	size_t len = (size_t)cl->width * (size_t)cl->height * BYTES_PER_PIXEL;
@@ -75,7 +105,8 @@ static int copy_frame(rfbClient *cl, struct vnc_frame *out)
 }
 
 int vnc_grab(const char *host, int port, unsigned int timeout_ms,
-	     struct vnc_frame *out, char *err, size_t errlen)
+	     unsigned int settle_ms, struct vnc_frame *out, char *err,
+	     size_t errlen)
 {
 	rfbClient *cl;
 	int rc;
@@ -101,6 +132,8 @@ int vnc_grab(const char *host, int port, unsigned int timeout_ms,
 					  FALSE)
 		     ? wait_frame(cl, timeout_ms)
 		     : -EPROTO;
+	if (!rc)
+		rc = settle(cl, settle_ms);
 	if (!rc)
 		rc = copy_frame(cl, out);
 	else

@@ -33,10 +33,10 @@
 #define GMEM_EXTRA_MAX (256ULL << 20)
 /*
  * Per-vCPU bounce pages for rep string port I/O sent with data_is_ptr:
- * Xen's 8 ioreq-server pages at PFN 0xFEFF0, which our ioreq servers do
- * not use (their pages are private). Guest-visible but reserved in E820.
+ * the last GMEM_BOUNCE_PAGES pages of low RAM, reserved in the memory map
+ * the guest gets. They must be RAM in QEMU's view too (its xen.ram block
+ * covers low RAM), or QEMU drops the data it writes there.
  */
-#define GMEM_BOUNCE_START GMEM_SPECIAL_START
 #define GMEM_BOUNCE_PAGES 8
 
 /*
@@ -74,6 +74,12 @@ struct gmem {
 	unsigned int nr_regions;
 	struct gmem_region regions[GMEM_MAX_REGIONS];
 };
+
+/* Guest-physical address of the first bounce page (top of low RAM). */
+static inline uint64_t gmem_bounce_start(const struct gmem *m)
+{
+	return m->lowmem_end - GMEM_BOUNCE_PAGES * GMEM_PAGE_SIZE;
+}
 
 /*
  * Computes the layout for @ram_size bytes of RAM (page multiple, at least

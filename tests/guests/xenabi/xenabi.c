@@ -41,9 +41,12 @@ static void check_start_info(const struct hvm_start_info *si)
 	GCHECK(guest_memcmp((const void *)(uintptr_t)ml->paddr, "MODULE-DATA",
 			    11) == 0,
 	       0);
-	GCHECK(si->memmap_entries == 1, si->memmap_entries);
+	/* Low RAM, then the reserved bounce pages at its top (32 KiB). */
+	GCHECK(si->memmap_entries == 2, si->memmap_entries);
 	mm = (const void *)(uintptr_t)si->memmap_paddr;
-	GCHECK(mm->addr == 0x100000 && mm->type == 1, (uint32_t)mm->addr);
+	GCHECK(mm[0].addr == 0x100000 && mm[0].type == 1, (uint32_t)mm->addr);
+	GCHECK(mm[1].addr == (64u << 20) - 0x8000 && mm[1].type == 2,
+	       (uint32_t)mm[1].addr);
 	guest_pass(before, "start info");
 }
 
@@ -86,8 +89,10 @@ static void check_hypercalls(void)
 	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_memory_map,
 			     (uint32_t)(uintptr_t)&map, 0);
 	GCHECK(r == 0, r);
-	GCHECK(map.nr_entries == 1, map.nr_entries);
+	GCHECK(map.nr_entries == 2, map.nr_entries);
 	GCHECK(e[0].addr == 0x100000 && e[0].type == 1, (uint32_t)e[0].addr);
+	GCHECK(e[1].addr == (64u << 20) - 0x8000 && e[1].type == 2,
+	       (uint32_t)e[1].addr);
 
 	guest_memset(&param, 0, sizeof(param));
 	param.domid = DOMID_SELF;

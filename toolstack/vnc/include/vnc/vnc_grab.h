@@ -18,13 +18,14 @@ struct vnc_frame {
 
 /*
  * Connects to @host:@port (the TCP port, 5900 + display), asks for the
- * whole screen and waits up to @timeout_ms for it. Returns 0 and fills
+ * whole screen and waits up to @timeout_ms for it, then takes updates for
+ * @settle_ms more (QEMU may first send a stale copy). Returns 0 and fills
  * @out (free with vnc_frame_free()), or a negative errno with a reason in
  * @err: -ECONNREFUSED when nobody listens, -ETIMEDOUT, -EPROTO.
  */
 int vnc_grab(const char *host, int port, unsigned int timeout_ms,
-	     struct vnc_frame *out, char *err, size_t errlen)
-	__attribute__((warn_unused_result));
+	     unsigned int settle_ms, struct vnc_frame *out, char *err,
+	     size_t errlen) __attribute__((warn_unused_result));
 
 void vnc_frame_free(struct vnc_frame *f);
 
