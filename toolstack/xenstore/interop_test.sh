@@ -17,7 +17,7 @@ work=$(mktemp -d /tmp/hvm-xs-interop.XXXXXX)
 pid=
 passed=0
 failed=0
-T="timeout 10"
+T="timeout 30"
 
 cleanup()
 {
@@ -56,7 +56,7 @@ check()
 wait_lines()
 {
 	i=0
-	while [ "$(wc -l < "$1")" -lt "$2" ] && [ $i -lt 50 ]; do
+	while [ "$(wc -l < "$1")" -lt "$2" ] && [ $i -lt 200 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
