@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Keys for the guest's devices: disk= (xl-disk-configuration(5), parsed by
+ * disk_spec.c) and vif= (xl-network-configuration(5), vif_spec.c), each
+ * entry checked against the others, plus the Xen platform device and PCI
+ * passthrough, which hvm refuses rather than silently leave out.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "cfg_keys_priv.h"
+#include "cfg_value_priv.h"
+#include "toolstack/disk_spec.h"
+#include "toolstack/vif_spec.h"
+
+/* Room for a disk or vif parse error. */
+#define SPEC_ERR_MAX 256
+
+/* Each IDE slot's disk= list index, or -1. */
+struct ide_slots {
+	int owner[DOMAIN_CONFIG_MAX_DISKS];
+};
+
+static int claim_slot(struct cfg_ctx *c, const struct cfg_value *item,
+		      struct ide_slots *slots, const struct domain_disk *d)
+{
+	int prev = slots->owner[d->ide_index];
+	const char *other = "?";
+	unsigned int i;
+
+	if (prev < 0) {
+		slots->owner[d->ide_index] = c->index;
+		return 0;
+	}
+	for (i = 0; i < c->cfg->nr_disks; i++)
+		if (c->cfg->disks[i].ide_index == d->ide_index)
+			other = c->cfg->disks[i].vdev;
+	if (!strcmp(other, d->vdev))
+		cfg_value_error(
+			c, item,
+			"%s is already used by disk[%d]; give each disk its own vdev (hda-hdd)",
+			d->vdev, prev);
+	else
+		cfg_value_error(
+			c, item,
+			"%s is the same IDE slot as %s in disk[%d] (xvdX is an alias of hdX); give each disk its own slot",
+			d->vdev, other, prev);
+	return -EINVAL;
+}
+
+static int one_disk(struct cfg_ctx *c, const struct cfg_value *item,
+		    struct ide_slots *slots)
+{
+	struct domain_config *cfg = c->cfg;
+	char err[SPEC_ERR_MAX];
+	struct domain_disk d;
+	const char *s;
+	int rc;
+
+	if (cfg_value_string(c, item, &s))
+		return -EINVAL;
+	rc = disk_spec_parse(s, &d, err, sizeof(err));
+	if (rc == -EINVAL)
+		cfg_value_error(c, item, "%s", err);
+	if (!rc)
+		rc = claim_slot(c, item, slots, &d);
+	if (rc) {
+		disk_spec_clear(&d);
+		return rc;
+	}
+	if (d.script)
+		cfg_value_warn(
+			c, item,
+			"script=%s ignored: hvm does not run block hotplug scripts; QEMU opens the target directly",
+			d.script);
+	cfg->disks[cfg->nr_disks++] = d;
+	return 0;
+}
+
+static int key_disk(struct cfg_ctx *c, const struct cfg_key *k,
+		    const struct cfg_value *v)
+{
+	struct ide_slots slots = {{-1, -1, -1, -1}};
+	const struct cfg_value *items;
+	unsigned int nr, i;
+	int rc = 0, r;
+
+	(void)k;
+	if (cfg_value_items(c, v, &items, &nr))
+		return -EINVAL;
+	if (nr > DOMAIN_CONFIG_MAX_DISKS) {
+		cfg_value_error(
+			c, v,
+			"%u disks given, but the emulated IDE controller has only %d slots (hda-hdd)",
+			nr, DOMAIN_CONFIG_MAX_DISKS);
+		nr = DOMAIN_CONFIG_MAX_DISKS;
+		rc = -EINVAL;
+	}
+	for (i = 0; i < nr; i++) {
+		c->index = (int)i;
+		r = one_disk(c, &items[i], &slots);
+		if (r == -ENOMEM)
+			return r;
+		rc = rc ? rc : r;
+	}
+	c->index = -1;
+	return rc;
+}
+
+/* Refuses a MAC address given twice. */
+static int check_mac(struct cfg_ctx *c, const struct cfg_value *item,
+		     const struct domain_vif *vif)
+{
+	unsigned int i;
+
+	if (vif->mac_generated)
+		return 0;
+	for (i = 0; i < c->cfg->nr_vifs; i++) {
+		if (!memcmp(c->cfg->vifs[i].mac, vif->mac, sizeof(vif->mac))) {
+			cfg_value_error(
+				c, item,
+				"MAC address used twice; give each vif its own mac= or leave it out for a random one");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int one_vif(struct cfg_ctx *c, const struct cfg_value *item)
+{
+	struct domain_config *cfg = c->cfg;
+	char err[SPEC_ERR_MAX];
+	struct domain_vif vif;
+	const char *s;
+	int rc;
+
+	if (cfg_value_string(c, item, &s))
+		return -EINVAL;
+	rc = vif_spec_parse(s, &vif, err, sizeof(err));
+	if (rc == -EINVAL)
+		cfg_value_error(c, item, "%s", err);
+	if (!rc)
+		rc = check_mac(c, item, &vif);
+	if (rc) {
+		vif_spec_clear(&vif);
+		return rc;
+	}
+	if (vif.script)
+		cfg_value_warn(
+			c, item,
+			"script=%s ignored: hvmd attaches the tap device to the bridge itself",
+			vif.script);
+	cfg->vifs[cfg->nr_vifs++] = vif;
+	return 0;
+}
+
+static int key_vif(struct cfg_ctx *c, const struct cfg_key *k,
+		   const struct cfg_value *v)
+{
+	const struct cfg_value *items;
+	unsigned int nr, i;
+	int rc = 0, r;
+
+	(void)k;
+	if (cfg_value_items(c, v, &items, &nr))
+		return -EINVAL;
+	if (nr > DOMAIN_CONFIG_MAX_VIFS) {
+		cfg_value_error(c, v, "%u vifs given; at most %d are supported",
+				nr, DOMAIN_CONFIG_MAX_VIFS);
+		nr = DOMAIN_CONFIG_MAX_VIFS;
+		rc = -EINVAL;
+	}
+	for (i = 0; i < nr; i++) {
+		c->index = (int)i;
+		r = one_vif(c, &items[i]);
+		if (r == -ENOMEM)
+			return r;
+		rc = rc ? rc : r;
+	}
+	c->index = -1;
+	return rc;
+}
+
+static int key_platform_pci(struct cfg_ctx *c, const struct cfg_key *k,
+			    const struct cfg_value *v)
+{
+	bool on;
+
+	(void)k;
+	if (cfg_value_bool(c, v, &on))
+		return -EINVAL;
+	if (on) {
+		cfg_value_error(
+			c, v,
+			"xen_platform_pci=1 is refused: PV drivers are not available yet; set xen_platform_pci=0 or remove it");
+		return -EINVAL;
+	}
+	c->cfg->xen_platform_pci = false;
+	return 0;
+}
+
+static const struct cfg_key keys[] = {
+	CFG_KEY("disk", key_disk),
+	CFG_KEY("vif", key_vif),
+	CFG_KEY("xen_platform_pci", key_platform_pci),
+	CFG_KEY_HINT("pci", cfg_keys_refuse,
+		     "PCI passthrough is not supported; remove pci="),
+};
+
+const struct cfg_key_table cfg_keys_devices_table = {
+	keys, sizeof(keys) / sizeof(keys[0])};

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Whole-config checks and late defaults (domain_config_priv.h): what one
+ * key's handler cannot decide alone. maxmem above memory is refused
+ * because it needs a balloon driver in the guest, and those are PV drivers,
+ * which do not exist yet. Video RAM follows QEMU's limits: cirrus takes 8
+ * or 16 MiB (default 8), stdvga 16 to 256 MiB (default 16), as xl sets
+ * them for upstream QEMU.
+ */
+#include "domain_config_priv.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg_keys_priv.h"
+#include "cfg_value_priv.h"
+#include "toolstack/domain_uuid.h"
+#include "toolstack/vif_spec.h"
+
+#define CIRRUS_VRAM_DEFAULT 8
+#define CIRRUS_VRAM_MAX 16
+#define STDVGA_VRAM_DEFAULT 16
+/* Attempts at a random MAC before giving up on avoiding a clash. */
+#define MAC_TRIES 8
+
+/* Points @c at @key and returns its value, or NULL if it was not set. */
+static const struct cfg_value *at(struct cfg_ctx *c, const char *key)
+{
+	const struct cfg_assign *a = cfg_doc_find(c->doc, key);
+
+	c->key = key;
+	c->index = -1;
+	return a ? &a->value : NULL;
+}
+
+static void check_name(struct cfg_ctx *c)
+{
+	if (!c->cfg->name)
+		cfg_value_error(
+			c, at(c, "name"),
+			"no name given; add name = \"...\" to the config or name=... on the command line");
+}
+
+static void check_memory(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+	unsigned long long mem = cfg->memory_mib, max = cfg->maxmem_mib;
+
+	if (!max) {
+		cfg->maxmem_mib = cfg->memory_mib;
+	} else if (max > mem) {
+		cfg_value_error(
+			c, at(c, "maxmem"),
+			"maxmem=%llu is above memory=%llu, which needs ballooning; hvm cannot balloon yet (no PV drivers), so remove maxmem or set it to %llu",
+			max, mem, mem);
+	} else if (max < mem) {
+		cfg_value_error(
+			c, at(c, "maxmem"),
+			"maxmem=%llu is below memory=%llu; remove maxmem or set it to %llu",
+			max, mem, mem);
+	}
+}
+
+static void check_vcpus(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+
+	if (!cfg->maxvcpus)
+		cfg->maxvcpus = cfg->vcpus;
+	else if (cfg->maxvcpus < cfg->vcpus)
+		cfg_value_error(
+			c, at(c, "maxvcpus"),
+			"maxvcpus=%u is below vcpus=%u; raise maxvcpus or lower vcpus",
+			cfg->maxvcpus, cfg->vcpus);
+}
+
+static void check_videoram(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+	const struct cfg_value *v = at(c, "videoram");
+	unsigned int vram = cfg->videoram_mib;
+
+	if (cfg->vga == DOMAIN_VGA_NONE) {
+		if (vram)
+			cfg_value_warn(c, v, "ignored because vga is none");
+		cfg->videoram_mib = 0;
+	} else if (cfg->vga == DOMAIN_VGA_CIRRUS) {
+		if (!vram)
+			cfg->videoram_mib = CIRRUS_VRAM_DEFAULT;
+		else if (vram != CIRRUS_VRAM_DEFAULT && vram != CIRRUS_VRAM_MAX)
+			cfg_value_error(
+				c, v,
+				"cirrus takes 8 or 16 MiB of video RAM, not %u; use videoram=8 or 16, or vga=\"stdvga\"",
+				vram);
+	} else {
+		if (!vram)
+			cfg->videoram_mib = STDVGA_VRAM_DEFAULT;
+		else if (vram < STDVGA_VRAM_DEFAULT)
+			cfg_value_error(
+				c, v,
+				"stdvga needs at least %d MiB of video RAM, not %u; use videoram=%d or more",
+				STDVGA_VRAM_DEFAULT, vram, STDVGA_VRAM_DEFAULT);
+	}
+}
+
+static int check_display(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+
+	check_videoram(c);
+	if (!cfg->vnc.listen) {
+		cfg->vnc.listen = strdup("127.0.0.1");
+		if (!cfg->vnc.listen)
+			return -ENOMEM;
+	}
+	if (cfg->nr_usbdevs && !cfg->usb) {
+		if (cfg_doc_find(c->doc, "usb"))
+			cfg_value_error(
+				c, at(c, "usb"),
+				"usb=0 but usbdevice is set; set usb=1 or remove usbdevice");
+		else
+			cfg->usb = true;
+	}
+	if (strchr(cfg->boot, 'n') && !cfg->nr_vifs)
+		cfg_value_warn(
+			c, at(c, "boot"),
+			"network boot (n) without any vif will fail; add a vif or drop n");
+	return 0;
+}
+
+static void random_failed(struct cfg_ctx *c, const char *what, int rc)
+{
+	struct config_loc loc = {c->doc->main_src, 0, c->key, -1};
+
+	config_diag_add_at(
+		c->diag, CONFIG_SEV_ERROR, CONFIG_ERR_IO, &loc,
+		"cannot generate a random %s: %s; give %s= explicitly", what,
+		strerror(-rc), c->key);
+}
+
+static void fill_uuid(struct cfg_ctx *c)
+{
+	static const uint8_t nil[DOMAIN_UUID_LEN];
+	struct domain_config *cfg = c->cfg;
+	int rc;
+
+	if (memcmp(cfg->uuid, nil, sizeof(nil)))
+		return;
+	at(c, "uuid");
+	rc = domain_uuid_generate(cfg->uuid);
+	if (rc)
+		random_failed(c, "UUID", rc);
+	cfg->uuid_generated = true;
+}
+
+static bool mac_taken(const struct domain_config *cfg, unsigned int self)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nr_vifs; i++)
+		if (i != self && !memcmp(cfg->vifs[i].mac, cfg->vifs[self].mac,
+					 sizeof(cfg->vifs[i].mac)))
+			return true;
+	return false;
+}
+
+static void fill_macs(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+	unsigned int i, tries;
+	int rc = 0;
+
+	at(c, "vif");
+	for (i = 0; i < cfg->nr_vifs; i++) {
+		if (!cfg->vifs[i].mac_generated)
+			continue;
+		tries = 0;
+		do {
+			rc = vif_spec_mac_generate(cfg->vifs[i].mac);
+		} while (!rc && mac_taken(cfg, i) && ++tries < MAC_TRIES);
+		if (rc) {
+			random_failed(c, "MAC address", rc);
+			return;
+		}
+	}
+}
+
+int domain_config_check(struct domain_config *cfg, const struct cfg_doc *doc,
+			struct config_diag *diag)
+{
+	struct cfg_ctx c = {.cfg = cfg, .diag = diag, .doc = doc};
+	unsigned int errors = diag->nr_errors;
+	int rc;
+
+	check_name(&c);
+	check_memory(&c);
+	check_vcpus(&c);
+	rc = check_display(&c);
+	if (rc)
+		return rc;
+	fill_uuid(&c);
+	fill_macs(&c);
+	return diag->nr_errors != errors ? -EINVAL : 0;
+}
