@@ -151,7 +151,8 @@ static int write_hvm_info(struct gmem *m, const struct boot_config *cfg)
 	t.length = sizeof(t);
 	t.apic_mode = cfg->apic_mode;
 	t.nr_vcpus = cfg->nr_vcpus;
-	t.low_mem_pgend = (uint32_t)(m->lowmem_end / GMEM_PAGE_SIZE);
+	/* The bounce pages at the top are not the guest's RAM (E820 map). */
+	t.low_mem_pgend = (uint32_t)(gmem_bounce_start(m) / GMEM_PAGE_SIZE);
 	t.reserved_mem_pgstart =
 		(uint32_t)(GMEM_SPECIAL_START / GMEM_PAGE_SIZE);
 	t.high_mem_pgend = (uint32_t)(m->highmem_end / GMEM_PAGE_SIZE);

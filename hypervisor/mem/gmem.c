@@ -60,6 +60,7 @@ int gmem_layout(uint64_t ram_size, struct gmem *m)
 	add_region(m, GMEM_VGA_END, m->lowmem_end - GMEM_VGA_END, GMEM_RAM);
 	if (m->highmem_end)
 		add_region(m, GMEM_4G, m->highmem_end - GMEM_4G, GMEM_RAM);
+	add_region(m, GMEM_TABLES_START, GMEM_TABLES_SIZE, GMEM_SPECIAL);
 	add_region(m, GMEM_SPECIAL_START, GMEM_SPECIAL_SIZE, GMEM_SPECIAL);
 
 	/* QEMU's extra blocks go right after its xen.ram block. */

@@ -22,11 +22,15 @@ static void test_layout_small_guest(void)
 	CHECK_EQ(0, gmem_layout(128 * MIB, &m));
 	CHECK_EQ(128 * MIB, m.lowmem_end);
 	CHECK_EQ(0, m.highmem_end);
-	CHECK_EQ(3, m.nr_regions); /* low RAM, RAM above VGA, special */
+	/* low RAM, RAM above VGA, firmware tables, special pages */
+	CHECK_EQ(4, m.nr_regions);
 	CHECK_EQ(GMEM_VGA_START, m.regions[0].size);
 	CHECK_EQ(GMEM_VGA_END, m.regions[1].gpa);
 	CHECK_EQ(128 * MIB - GMEM_VGA_END, m.regions[1].size);
-	CHECK_EQ(GMEM_SPECIAL_START, m.regions[2].gpa);
+	CHECK_EQ(GMEM_TABLES_START, m.regions[2].gpa);
+	CHECK_EQ(GMEM_TABLES_SIZE, m.regions[2].size);
+	CHECK_EQ(GMEM_SPECIAL, m.regions[2].kind);
+	CHECK_EQ(GMEM_SPECIAL_START, m.regions[3].gpa);
 	CHECK(m.file_size >= GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE);
 }
 
@@ -43,7 +47,7 @@ static void test_layout_sizes(void)
 	CHECK_EQ(0, gmem_layout(8 * GIB, &m));
 	CHECK_EQ(GMEM_HOLE_START, m.lowmem_end);
 	CHECK_EQ(GMEM_4G + 8 * GIB - GMEM_HOLE_START, m.highmem_end);
-	CHECK_EQ(4, m.nr_regions);
+	CHECK_EQ(5, m.nr_regions);
 	CHECK_EQ(m.highmem_end + GMEM_EXTRA_MAX, m.private_start);
 	CHECK_EQ(m.private_start + GMEM_PRIVATE_PAGES * GMEM_PAGE_SIZE,
 		 m.file_size);
@@ -145,7 +149,7 @@ static void test_region_table_is_bounded(void)
 		return;
 	for (i = 0; i < 2 * GMEM_MAX_REGIONS; i++)
 		ok += gmem_populate(m, gfn + i, 1, &idx) == 0;
-	CHECK_EQ(GMEM_MAX_REGIONS - 3, ok);
+	CHECK_EQ(GMEM_MAX_REGIONS - 4, ok); /* 4 regions exist from the start */
 	CHECK_EQ(-ENOSPC, gmem_populate(m, gfn + 100, 1, &idx));
 	gmem_destroy(m);
 }

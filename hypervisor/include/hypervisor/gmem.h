@@ -26,6 +26,12 @@
 /* The VGA window 0xA0000-0xBFFFF is never RAM: QEMU emulates it. */
 #define GMEM_VGA_START 0xa0000ULL
 #define GMEM_VGA_END 0xc0000ULL
+/*
+ * Where hvmloader builds the ACPI and other firmware tables (firmware.md
+ * E820: NVS and reserved from 0xFC000000): backed, never listed as RAM.
+ */
+#define GMEM_TABLES_START 0xfc000000ULL
+#define GMEM_TABLES_SIZE (2ULL << 20)
 /* Xen's ioreq-server pages (8) and special pages (8), PFN 0xFEFF0. */
 #define GMEM_SPECIAL_START 0xfeff0000ULL
 #define GMEM_SPECIAL_SIZE (16 * GMEM_PAGE_SIZE)
