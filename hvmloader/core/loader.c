@@ -165,6 +165,8 @@ static void build_mp(struct loader *l)
 		if (mp_build(&c, &l->rsv, &l->low, &fp))
 			log_fatal("mp: table does not fit");
 		add_table(l, "mp: floating pointer", fp);
+		log_info("mp: %u processors, APIC IDs 0-%u", c.nr_vcpus,
+			 c.nr_vcpus - 1);
 	}
 	if (pir_build(c.dev_pins, &l->low, &pir))
 		log_fatal("pir: table does not fit");
@@ -191,6 +193,8 @@ static void build_acpi(struct loader *l)
 	if (rc)
 		log_fatal("acpi: cannot build the tables (%d)", rc);
 	add_table(l, "acpi: RSDP", rsdp);
+	log_info("acpi: MADT lists %u processors, APIC IDs 0-%u", c.nr_vcpus,
+		 c.nr_vcpus - 1);
 	log_info("acpi: tables 0x%08x-0x%08x, devices 0x%02x", l->acpi.gpa,
 		 arena_end(&l->acpi) - 1, c.info_flags);
 }
