@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Talking to hvmd (hvmctl_client.h). When the default socket has nobody
+ * listening and hvmctl runs as root, hvmctl starts hvmd (which detaches)
+ * and waits up to 5 s for it: the first hvmctl command of a boot brings
+ * the daemon up. With --socket or $HVMCTL_SOCKET it never starts hvmd.
+ */
+#include "hvmctl_client.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hvmd/hvmd_proto.h"
+
+#define START_WAIT_MS 5000
+
+static int try_connect(const char *path)
+{
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	int fd, rc;
+
+	if (strlen(path) >= sizeof(a.sun_path))
+		return -ENAMETOOLONG;
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0) {
+		rc = -errno;
+		close(fd);
+		return rc;
+	}
+	return fd;
+}
+
+/* hvmd next to hvmctl: BUILD/toolstack/hvmd/hvmd, or the same folder. */
+static void hvmd_path(char *buf, size_t size)
+{
+	char exe[PATH_MAX], dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	exe[n > 0 ? n : 0] = '\0';
+	snprintf(dir, sizeof(dir), "%s", dirname(exe));
+	snprintf(buf, size, "%.4000s/../hvmd/hvmd", dir);
+	if (access(buf, X_OK) < 0)
+		snprintf(buf, size, "%.4000s/hvmd", dir);
+}
+
+static int start_hvmd(const char *socket)
+{
+	struct timespec ts = {.tv_nsec = 100000000L};
+	char path[PATH_MAX];
+	unsigned int waited;
+	pid_t pid;
+	int fd;
+
+	hvmd_path(path, sizeof(path));
+	fprintf(stderr, "hvmctl: hvmd is not running; starting %s\n", path);
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		execl(path, path, (char *)NULL);
+		_exit(127);
+	}
+	waitpid(pid, NULL, 0); /* hvmd detaches: the parent exits at once */
+	for (waited = 0; waited < START_WAIT_MS; waited += 100) {
+		fd = try_connect(socket);
+		if (fd >= 0)
+			return fd;
+		nanosleep(&ts, NULL);
+	}
+	return -ETIMEDOUT;
+}
+
+static int connect_hvmd(const struct hvmctl_cmd *c)
+{
+	int fd = try_connect(c->socket);
+
+	if (fd >= 0)
+		return fd;
+	if ((fd == -ENOENT || fd == -ECONNREFUSED) && c->socket_default &&
+	    geteuid() == 0)
+		fd = start_hvmd(c->socket);
+	if (fd < 0)
+		fprintf(stderr,
+			"hvmctl: cannot reach hvmd on %s: %s; start it (hvmd, or systemctl start hvmd) or give --socket\n",
+			c->socket, strerror(-fd));
+	return fd;
+}
+
+static int answer_line(char **f, unsigned int n, hvmctl_data_fn fn, void *ctx,
+		       bool quiet)
+{
+	long code;
+
+	if (!strcmp(f[0], "data") && n > 1) {
+		if (fn)
+			fn(ctx, f + 1, n - 1);
+		return -1;
+	}
+	if (!strcmp(f[0], "msg") && n == 2) {
+		fprintf(stderr, "hvmctl: %s\n", f[1]);
+		return -1;
+	}
+	if (!strcmp(f[0], "ok"))
+		return 0;
+	if (!strcmp(f[0], "error") && n == 3) {
+		code = strtol(f[1], NULL, 10);
+		if (!quiet)
+			fprintf(stderr, "hvmctl: %s\n", f[2]);
+		return code == 2 ? 2 : 1;
+	}
+	fprintf(stderr,
+		"hvmctl: hvmd sent an answer hvmctl does not understand (\"%s\"); are hvmd and hvmctl from the same build?\n",
+		f[0]);
+	return 1;
+}
+
+static int read_answer(int fd, hvmctl_data_fn fn, void *ctx, bool quiet)
+{
+	char line[HVMD_PROTO_LINE_MAX];
+	char *f[HVMD_PROTO_MAX_FIELDS];
+
+	for (;;) {
+		int n = hvmd_proto_read_line(fd, line, sizeof(line)), rc;
+
+		if (n < 0) {
+			fprintf(stderr,
+				"hvmctl: hvmd closed the connection without an answer (%s); see hvmd's log\n",
+				strerror(-n));
+			return 1;
+		}
+		n = hvmd_proto_split(line, f, HVMD_PROTO_MAX_FIELDS);
+		if (n < 0)
+			return fprintf(stderr,
+				       "hvmctl: malformed answer from hvmd\n"),
+			       1;
+		rc = answer_line(f, (unsigned int)n, fn, ctx, quiet);
+		if (rc >= 0)
+			return rc;
+	}
+}
+
+int hvmctl_client_call(const struct hvmctl_cmd *c, const char *const *req,
+		       unsigned int nr, hvmctl_data_fn fn, void *ctx,
+		       bool quiet)
+{
+	char line[HVMD_PROTO_LINE_MAX + 1];
+	int fd, n, rc;
+
+	n = hvmd_proto_join(line, sizeof(line), req, nr);
+	if (n < 0) {
+		fprintf(stderr, "hvmctl: %s\n",
+			n == -EINVAL
+				? "an argument holds a control character (tab, newline, ...); remove it"
+				: "the request is too long");
+		return 2;
+	}
+	fd = connect_hvmd(c);
+	if (fd < 0)
+		return 1;
+	rc = hvmd_proto_write_all(fd, line, (size_t)n);
+	if (rc < 0) {
+		fprintf(stderr, "hvmctl: cannot send to hvmd: %s\n",
+			strerror(-rc));
+		close(fd);
+		return 1;
+	}
+	rc = read_answer(fd, fn, ctx, quiet);
+	close(fd);
+	return rc;
+}
+
+static void copy_kv(char *dst, size_t size, char **f, unsigned int nr,
+		    const char *key)
+{
+	const char *v = hvmd_proto_kv(f, nr, key);
+
+	snprintf(dst, size, "%s", v ? v : "");
+}
+
+void hvmctl_domain_parse(struct hvmctl_domain *d, char **f, unsigned int nr)
+{
+	const char *v;
+
+	memset(d, 0, sizeof(*d));
+	copy_kv(d->name, sizeof(d->name), f, nr, "name");
+	copy_kv(d->uuid, sizeof(d->uuid), f, nr, "uuid");
+	copy_kv(d->state, sizeof(d->state), f, nr, "state");
+	copy_kv(d->flags, sizeof(d->flags), f, nr, "flags");
+	copy_kv(d->cputime, sizeof(d->cputime), f, nr, "cputime");
+	copy_kv(d->console, sizeof(d->console), f, nr, "console");
+	copy_kv(d->vnc, sizeof(d->vnc), f, nr, "vnc");
+	copy_kv(d->log, sizeof(d->log), f, nr, "log");
+	copy_kv(d->actions, sizeof(d->actions), f, nr, "actions");
+	v = hvmd_proto_kv(f, nr, "domid");
+	d->domid = v ? (unsigned int)strtoul(v, NULL, 10) : 0;
+	v = hvmd_proto_kv(f, nr, "memory");
+	d->memory = v ? strtoull(v, NULL, 10) : 0;
+	v = hvmd_proto_kv(f, nr, "vcpus");
+	d->vcpus = v ? (unsigned int)strtoul(v, NULL, 10) : 0;
+}
+
+static void info_cb(void *ctx, char **f, unsigned int nr)
+{
+	if (!strcmp(f[0], "domain"))
+		hvmctl_domain_parse(ctx, f + 1, nr - 1);
+}
+
+int hvmctl_client_info(const struct hvmctl_cmd *c, const char *dom,
+		       struct hvmctl_domain *d, bool quiet)
+{
+	const char *req[2] = {"info", dom};
+
+	memset(d, 0, sizeof(*d));
+	return hvmctl_client_call(c, req, 2, info_cb, d, quiet);
+}

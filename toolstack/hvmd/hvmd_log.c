@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * hvmd's log: one line per event, "LEVEL dN hvmd: message", on stderr
+ * (the journal under systemd) and, for a domain's events, also in that
+ * domain's log file next to its hvm-domain and QEMU lines.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hvmd/hvmd_proto.h"
+#include "hvmd_priv.h"
+
+void hvmd_log(struct domtab_dom *d, const char *level, const char *fmt, ...)
+{
+	char msg[1024], line[1200];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (d)
+		n = snprintf(line, sizeof(line), "%s d%u hvmd: %s\n", level,
+			     d->domid, msg);
+	else
+		n = snprintf(line, sizeof(line), "%s hvmd: %s\n", level, msg);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(line))
+		n = sizeof(line) - 1;
+	if (hvmd_proto_write_all(STDERR_FILENO, line, (size_t)n) < 0)
+		return;
+	if (d && d->log_fd >= 0 &&
+	    hvmd_proto_write_all(d->log_fd, line, (size_t)n) < 0)
+		return;
+}
+
+void hvmd_log_path(const struct hvmd *h, const struct domtab_dom *d, char *buf,
+		   size_t size)
+{
+	snprintf(buf, size, "%s/%s.log", h->o.log_dir,
+		 d->cfg.name ? d->cfg.name : "unnamed");
+}
+
+int hvmd_log_open(const struct hvmd *h, struct domtab_dom *d)
+{
+	char path[PATH_MAX + 80];
+	int fd;
+
+	if (d->log_fd >= 0)
+		return 0;
+	hvmd_log_path(h, d, path, sizeof(path));
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+	if (fd < 0)
+		return -errno;
+	d->log_fd = fd;
+	return 0;
+}
