@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * I/O delay ports 0x80 and 0xED (iodelay.h): any access completes at once,
  * writes are dropped and reads return all-ones, like an unclaimed ISA port.

@@ -321,6 +321,12 @@ void domain_destroy_vcpus(struct domain *d)
 	unsigned int i;
 
 	domain_stop(d, DOMAIN_STOP_DESTROYED, "destroyed");
+	/*
+	 * Every thread ends before any vCPU is freed: a thread may still be
+	 * posting a call to another vCPU (vcpu_call()) while it stops.
+	 */
+	for (i = 0; i < d->nr_vcpus; i++)
+		vcpu_join(d->vcpus[i]);
 	for (i = 0; i < d->nr_vcpus; i++) {
 		vcpu_destroy(d->vcpus[i]);
 		d->vcpus[i] = NULL;

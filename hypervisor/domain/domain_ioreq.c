@@ -247,7 +247,7 @@ int domain_ioreq_port_fds(struct domain *d, uint32_t port, int *notify_efd,
 	if (id >= DOMAIN_IOREQ_SERVERS)
 		return -ENOENT;
 	s = domain_ioreq_get(d, (uint16_t)id);
-	if (!s)
+	if (!s || __atomic_load_n(&s->dying, __ATOMIC_ACQUIRE))
 		return -ENOENT;
 	if (i == DOMAIN_IOREQ_MAX_VCPUS)
 		p = &s->buf_port;

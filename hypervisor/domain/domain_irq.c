@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * A domain's interrupt lines (domain_irq.h): one lock around the line
  * combiner, whose changes go to KVM's irqchip as KVM_IRQ_LINE on GSI =
@@ -51,14 +51,19 @@ int domain_irq_pci_intx(struct domain *d, uint32_t bus, uint32_t device,
 
 int domain_irq_link(struct domain *d, uint32_t link, uint32_t irq)
 {
+	bool same;
 	int rc;
 
 	pthread_mutex_lock(&d->irq_lock);
+	/* The guest writes the PIRQ registers at will: log changes only. */
+	same = link < IRQ_LINES_LINKS && d->irq.route[link] == irq;
 	rc = irq_lines_set_link(&d->irq, link, irq);
 	pthread_mutex_unlock(&d->irq_lock);
 	if (rc)
 		log_warn("irq", "cannot route PCI link %u to IRQ %u: %s", link,
 			 irq, strerror(-rc));
+	else if (same)
+		return 0;
 	else if (irq)
 		log_info("irq", "PCI link %u routed to IRQ %u", link, irq);
 	else

@@ -41,8 +41,8 @@ static int load_elf(struct domain *d, const char *path,
 	}
 	/* Low memory is one contiguous mapping at file offset = GPA. */
 	if (!rc)
-		rc = elf_load_copy(buf, img, d->mem->base, d->mem->lowmem_end,
-				   why, sizeof(why));
+		rc = elf_load_copy(buf, img, d->mem->base,
+				   gmem_bounce_start(d->mem), why, sizeof(why));
 	if (rc)
 		log_err("boot", "cannot load %s: %s", path, why);
 	free(buf);

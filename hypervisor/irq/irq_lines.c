@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * ISA interrupt line levels from ISA sources and PCI PIRQ links
  * (irq_lines.h). Every entry point updates its source, then recomputes the

@@ -81,6 +81,7 @@ static void *vcpu_thread(void *arg)
 	struct vcpu *v = arg;
 	int rc;
 
+	vcpu_call_set_current(v);
 	while (!domain_is_stopping(v->d)) {
 		if (!domain_vcpu_may_run(v->d))
 			break;
@@ -137,12 +138,19 @@ void vcpu_kick(struct vcpu *v)
 	pthread_kill(v->thread, VCPU_KICK_SIGNAL);
 }
 
+void vcpu_join(struct vcpu *v)
+{
+	if (v && v->started) {
+		pthread_join(v->thread, NULL);
+		v->started = false;
+	}
+}
+
 void vcpu_destroy(struct vcpu *v)
 {
 	if (!v)
 		return;
-	if (v->started)
-		pthread_join(v->thread, NULL);
+	vcpu_join(v);
 	if (v->run != MAP_FAILED)
 		munmap(v->run, v->run_size);
 	if (v->fd >= 0)

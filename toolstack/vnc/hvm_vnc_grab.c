@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * hvm-vnc-grab: fetches one frame from a VNC server and reports its size
  * and how many pixels are lit (not black), overall and in an optional

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * One VNC frame through libvncclient (vnc_grab.h). libvncclient keeps the
  * framebuffer in the client; we request a full, non-incremental update,

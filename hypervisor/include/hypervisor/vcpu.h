@@ -61,10 +61,18 @@ void vcpu_kick(struct vcpu *v);
 int vcpu_call(struct vcpu *v, vcpu_call_fn fn, void *arg)
 	__attribute__((warn_unused_result));
 
-/* For vcpu.c: set up and tear down the mailbox, and serve a posted call. */
+/*
+ * For vcpu.c: set up and tear down the mailbox, serve a posted call, and
+ * name the vCPU the calling thread runs (so that a vCPU waiting for
+ * another one keeps serving calls posted to itself).
+ */
 void vcpu_call_init(struct vcpu *v);
 void vcpu_call_destroy(struct vcpu *v);
 void vcpu_call_service(struct vcpu *v);
+void vcpu_call_set_current(struct vcpu *v);
+
+/* Waits for the vCPU's thread to end (the domain must be stopping). */
+void vcpu_join(struct vcpu *v);
 
 /* Joins the thread if started, then frees; accepts NULL. */
 void vcpu_destroy(struct vcpu *v);

@@ -59,9 +59,11 @@ static void check_memory_map(void)
 	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_memory_map,
 			     (uintptr_t)&map, 0);
 	GCHECK(r == 0, r);
-	GCHECK(map.nr_entries == 1, map.nr_entries);
+	/* Low RAM, then hvm-domain's bounce pages (32 KiB), reserved. */
+	GCHECK(map.nr_entries == 2, map.nr_entries);
 	GCHECK(e[0].addr == 0x100000 && e[0].type == E820_RAM, e[0].addr);
-	GCHECK(e[0].size == (64u << 20) - 0x100000, e[0].size);
+	GCHECK(e[0].size == (64u << 20) - 0x100000 - 0x8000, e[0].size);
+	GCHECK(e[1].addr == (64u << 20) - 0x8000 && e[1].type == 2, e[1].addr);
 }
 
 static void check_hypercalls(void)
