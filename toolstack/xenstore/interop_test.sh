@@ -53,10 +53,13 @@ check()
 }
 
 # Waits up to 5 s for FILE to have at least N lines.
+# Waits up to 20 s until file $1 has $2 lines; the background writer may
+# not even have created it yet.
 wait_lines()
 {
 	i=0
-	while [ "$(wc -l < "$1")" -lt "$2" ] && [ $i -lt 200 ]; do
+	while [ $i -lt 200 ]; do
+		[ "$(cat "$1" 2>/dev/null | wc -l)" -ge "$2" ] && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
