@@ -237,15 +237,24 @@ static int out_of_range(struct cfg_ctx *c, const struct cfg_key *k,
 	return -EINVAL;
 }
 
+/* Reads a whole number within k->min..k->max for an unsigned field. */
+static int get_unsigned(struct cfg_ctx *c, const struct cfg_key *k,
+			const struct cfg_value *v, uint64_t *n)
+{
+	if (cfg_value_u64(c, v, 0, UINT64_MAX, n))
+		return -EINVAL;
+	if (*n < (uint64_t)k->min || *n > (uint64_t)k->max)
+		return out_of_range(c, k, v);
+	return 0;
+}
+
 int cfg_keys_set_uint(struct cfg_ctx *c, const struct cfg_key *k,
 		      const struct cfg_value *v)
 {
 	uint64_t n;
 
-	if (cfg_value_u64(c, v, 0, UINT64_MAX, &n))
+	if (get_unsigned(c, k, v, &n))
 		return -EINVAL;
-	if (n < (uint64_t)k->min || n > (uint64_t)k->max)
-		return out_of_range(c, k, v);
 	*(unsigned int *)field(c, k) = (unsigned int)n;
 	return 0;
 }
@@ -255,10 +264,8 @@ int cfg_keys_set_u64(struct cfg_ctx *c, const struct cfg_key *k,
 {
 	uint64_t n;
 
-	if (cfg_value_u64(c, v, 0, UINT64_MAX, &n))
+	if (get_unsigned(c, k, v, &n))
 		return -EINVAL;
-	if (n < (uint64_t)k->min || n > (uint64_t)k->max)
-		return out_of_range(c, k, v);
 	*(uint64_t *)field(c, k) = n;
 	return 0;
 }
@@ -288,4 +295,27 @@ int cfg_keys_refuse(struct cfg_ctx *c, const struct cfg_key *k,
 {
 	cfg_value_error(c, v, "%s", k->hint);
 	return -EINVAL;
+}
+
+/* Reads a boolean and, if it is true, applies @then (warn or refuse). */
+static int if_true(struct cfg_ctx *c, const struct cfg_key *k,
+		   const struct cfg_value *v, cfg_key_fn *then)
+{
+	bool on;
+
+	if (cfg_value_bool(c, v, &on))
+		return -EINVAL;
+	return on ? then(c, k, v) : 0;
+}
+
+int cfg_keys_warn_true(struct cfg_ctx *c, const struct cfg_key *k,
+		       const struct cfg_value *v)
+{
+	return if_true(c, k, v, cfg_keys_warn);
+}
+
+int cfg_keys_refuse_true(struct cfg_ctx *c, const struct cfg_key *k,
+			 const struct cfg_value *v)
+{
+	return if_true(c, k, v, cfg_keys_refuse);
 }

@@ -22,6 +22,32 @@ struct ide_slots {
 	int owner[DOMAIN_CONFIG_MAX_DISKS];
 };
 
+/* Applies one item of a list key; @arg is state kept across the items. */
+typedef int item_fn(struct cfg_ctx *c, const struct cfg_value *item, void *arg);
+
+/*
+ * Applies @fn to each of the @nr @items, with c->index set to the item's
+ * position, and goes on after an error so that every bad item is reported.
+ * Returns -ENOMEM at once; otherwise @rc (an error already reported for
+ * the list as a whole, or 0) if set, else the first item's error.
+ */
+static int each_item(struct cfg_ctx *c, const struct cfg_value *items,
+		     unsigned int nr, item_fn *fn, void *arg, int rc)
+{
+	unsigned int i;
+	int r;
+
+	for (i = 0; i < nr; i++) {
+		c->index = (int)i;
+		r = fn(c, &items[i], arg);
+		if (r == -ENOMEM)
+			return r;
+		rc = rc ? rc : r;
+	}
+	c->index = -1;
+	return rc;
+}
+
 static int claim_slot(struct cfg_ctx *c, const struct cfg_value *item,
 		      struct ide_slots *slots, const struct domain_disk *d)
 {
@@ -49,9 +75,9 @@ static int claim_slot(struct cfg_ctx *c, const struct cfg_value *item,
 	return -EINVAL;
 }
 
-static int one_disk(struct cfg_ctx *c, const struct cfg_value *item,
-		    struct ide_slots *slots)
+static int one_disk(struct cfg_ctx *c, const struct cfg_value *item, void *arg)
 {
+	struct ide_slots *slots = arg;
 	struct domain_config *cfg = c->cfg;
 	char err[SPEC_ERR_MAX];
 	struct domain_disk d;
@@ -83,8 +109,8 @@ static int key_disk(struct cfg_ctx *c, const struct cfg_key *k,
 {
 	struct ide_slots slots = {{-1, -1, -1, -1}};
 	const struct cfg_value *items;
-	unsigned int nr, i;
-	int rc = 0, r;
+	unsigned int nr;
+	int rc = 0;
 
 	(void)k;
 	if (cfg_value_items(c, v, &items, &nr))
@@ -97,15 +123,7 @@ static int key_disk(struct cfg_ctx *c, const struct cfg_key *k,
 		nr = DOMAIN_CONFIG_MAX_DISKS;
 		rc = -EINVAL;
 	}
-	for (i = 0; i < nr; i++) {
-		c->index = (int)i;
-		r = one_disk(c, &items[i], &slots);
-		if (r == -ENOMEM)
-			return r;
-		rc = rc ? rc : r;
-	}
-	c->index = -1;
-	return rc;
+	return each_item(c, items, nr, one_disk, &slots, rc);
 }
 
 /* Refuses a MAC address given twice. */
@@ -127,7 +145,7 @@ static int check_mac(struct cfg_ctx *c, const struct cfg_value *item,
 	return 0;
 }
 
-static int one_vif(struct cfg_ctx *c, const struct cfg_value *item)
+static int one_vif(struct cfg_ctx *c, const struct cfg_value *item, void *arg)
 {
 	struct domain_config *cfg = c->cfg;
 	char err[SPEC_ERR_MAX];
@@ -135,6 +153,7 @@ static int one_vif(struct cfg_ctx *c, const struct cfg_value *item)
 	const char *s;
 	int rc;
 
+	(void)arg;
 	if (cfg_value_string(c, item, &s))
 		return -EINVAL;
 	rc = vif_spec_parse(s, &vif, err, sizeof(err));
@@ -159,8 +178,8 @@ static int key_vif(struct cfg_ctx *c, const struct cfg_key *k,
 		   const struct cfg_value *v)
 {
 	const struct cfg_value *items;
-	unsigned int nr, i;
-	int rc = 0, r;
+	unsigned int nr;
+	int rc = 0;
 
 	(void)k;
 	if (cfg_value_items(c, v, &items, &nr))
@@ -171,39 +190,16 @@ static int key_vif(struct cfg_ctx *c, const struct cfg_key *k,
 		nr = DOMAIN_CONFIG_MAX_VIFS;
 		rc = -EINVAL;
 	}
-	for (i = 0; i < nr; i++) {
-		c->index = (int)i;
-		r = one_vif(c, &items[i]);
-		if (r == -ENOMEM)
-			return r;
-		rc = rc ? rc : r;
-	}
-	c->index = -1;
-	return rc;
-}
-
-static int key_platform_pci(struct cfg_ctx *c, const struct cfg_key *k,
-			    const struct cfg_value *v)
-{
-	bool on;
-
-	(void)k;
-	if (cfg_value_bool(c, v, &on))
-		return -EINVAL;
-	if (on) {
-		cfg_value_error(
-			c, v,
-			"xen_platform_pci=1 is refused: PV drivers are not available yet; set xen_platform_pci=0 or remove it");
-		return -EINVAL;
-	}
-	c->cfg->xen_platform_pci = false;
-	return 0;
+	return each_item(c, items, nr, one_vif, NULL, rc);
 }
 
 static const struct cfg_key keys[] = {
 	CFG_KEY("disk", key_disk),
 	CFG_KEY("vif", key_vif),
-	CFG_KEY("xen_platform_pci", key_platform_pci),
+	/* The field stays false, its default, until PV drivers exist. */
+	CFG_KEY_HINT(
+		"xen_platform_pci", cfg_keys_refuse_true,
+		"xen_platform_pci=1 is refused: PV drivers are not available yet; set xen_platform_pci=0 or remove it"),
 	CFG_KEY_HINT("pci", cfg_keys_refuse,
 		     "PCI passthrough is not supported; remove pci="),
 };

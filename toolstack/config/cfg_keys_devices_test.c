@@ -56,6 +56,23 @@ static void test_disk_errors(void)
 		"disk[0]: script=block-iscsi ignored: hvm does not run block hotplug scripts");
 }
 
+/* A list that is too long is reported, and so are its bad items. */
+static void test_too_many_with_bad_items(void)
+{
+	CHECK_EQ(-EINVAL,
+		 load_extra("disk = [ '/a,x,hda', '/b,,hdb', '/c,,hdc',\n"
+			    "         '/d,,hdd', '/e,y,hda' ]"));
+	CHECK_DIAG(&diag, "disk: 5 disks given");
+	CHECK_DIAG(&diag, "disk[0]: unknown format 'x'");
+	/* Items past the limit are not looked at. */
+	CHECK(!config_diag_find(&diag, "disk[4]"));
+	CHECK_EQ(-EINVAL,
+		 load_extra("vif = [ 'model=virtio', '', '', '', '', '', '',\n"
+			    "        '', '' ]"));
+	CHECK_DIAG(&diag, "9 vifs given; at most 8");
+	CHECK_DIAG(&diag, "vif[0]: unknown model 'virtio'");
+}
+
 static void test_vifs(void)
 {
 	unsigned int i;
@@ -98,6 +115,7 @@ int main(void)
 	domain_config_init(&cfg);
 	HVM_TEST(test_disks);
 	HVM_TEST(test_disk_errors);
+	HVM_TEST(test_too_many_with_bad_items);
 	HVM_TEST(test_vifs);
 	HVM_TEST(test_vif_errors);
 	domain_config_free(&cfg);

@@ -185,21 +185,6 @@ static int key_stdvga(struct cfg_ctx *c, const struct cfg_key *k,
 	return 0;
 }
 
-static int key_sdl(struct cfg_ctx *c, const struct cfg_key *k,
-		   const struct cfg_value *v)
-{
-	bool on;
-
-	(void)k;
-	if (cfg_value_bool(c, v, &on))
-		return -EINVAL;
-	if (on)
-		cfg_value_warn(
-			c, v,
-			"sdl=1 ignored: hvm has no local display window; use vnc and hvmctl vncviewer");
-	return 0;
-}
-
 static int key_serial(struct cfg_ctx *c, const struct cfg_key *k,
 		      const struct cfg_value *v)
 {
@@ -271,7 +256,9 @@ static const struct cfg_key keys[] = {
 	CFG_KEY("stdvga", key_stdvga),
 	CFG_KEY_RANGE("videoram", cfg_keys_set_uint, videoram_mib, 1,
 		      DOMAIN_CONFIG_MAX_VIDEORAM_MIB, "MiB"),
-	CFG_KEY("sdl", key_sdl),
+	CFG_KEY_HINT(
+		"sdl", cfg_keys_warn_true,
+		"sdl=1 ignored: hvm has no local display window; use vnc and hvmctl vncviewer"),
 	CFG_KEY_HINT("soundhw", cfg_keys_warn,
 		     "ignored: hvm emulates no sound hardware"),
 	CFG_KEY("serial", key_serial),

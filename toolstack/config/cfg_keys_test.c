@@ -232,6 +232,21 @@ static void test_ignored_with_warning(void)
 		  "guest.cfg:2: pci: PCI passthrough is not supported");
 }
 
+/* Keys that take a boolean and warn or refuse only when it is 1. */
+static void test_bool_hint_keys(void)
+{
+	CHECK_ERR("sdl = 'yes'",
+		  "guest.cfg:2: sdl: expected 0 or 1, saw 'yes'");
+	CHECK_EQ(0, diag.nr_warnings);
+	CHECK_ERR("sdl = [1]", "expected 0 or 1, saw a list");
+	CHECK_OK("sdl = '0'");
+	CHECK_ERR("xen_platform_pci = 2",
+		  "xen_platform_pci: expected 0 or 1, saw '2'");
+	CHECK(!config_diag_find(&diag, "is refused"));
+	CHECK_OK("xen_platform_pci = '0'");
+	CHECK(!cfg.xen_platform_pci);
+}
+
 static void test_unknown_keys(void)
 {
 	CHECK_WARN(
@@ -273,6 +288,7 @@ int main(void)
 	HVM_TEST(test_actions);
 	HVM_TEST(test_platform_flags);
 	HVM_TEST(test_ignored_with_warning);
+	HVM_TEST(test_bool_hint_keys);
 	HVM_TEST(test_unknown_keys);
 	HVM_TEST(test_many_unknown_keys);
 	domain_config_free(&cfg);

@@ -90,6 +90,16 @@ static void put_str(struct out *o, const char *key, const char *s)
 	put(o, "\n");
 }
 
+/* Writes @spec as one quoted list item and frees it. */
+static void put_item(struct out *o, struct out *spec)
+{
+	put(o, "\t");
+	put_quoted(o, spec->oom ? "" : spec->buf);
+	put(o, ",\n");
+	o->oom |= spec->oom;
+	free(spec->buf);
+}
+
 static void put_cpus(struct out *o, const struct domain_cpumap *m)
 {
 	char buf[DOMAIN_CONFIG_MAX_HOST_CPUS * 5] = "";
@@ -153,11 +163,7 @@ static void put_disk(struct out *o, const struct domain_disk *d)
 		put(&spec, ", script=%s", d->script);
 	if (d->target)
 		put(&spec, ", target=%s", d->target);
-	put(o, "\t");
-	put_quoted(o, spec.oom ? "" : spec.buf);
-	put(o, ",\n");
-	o->oom |= spec.oom;
-	free(spec.buf);
+	put_item(o, &spec);
 }
 
 static void put_vif(struct out *o, const struct domain_vif *v)
@@ -177,11 +183,7 @@ static void put_vif(struct out *o, const struct domain_vif *v)
 		put(&spec, ", ip=%s", v->ip);
 	if (v->script)
 		put(&spec, ", script=%s", v->script);
-	put(o, "\t");
-	put_quoted(o, spec.oom ? "" : spec.buf);
-	put(o, ",\n");
-	o->oom |= spec.oom;
-	free(spec.buf);
+	put_item(o, &spec);
 }
 
 static void put_devices(struct out *o, const struct domain_config *cfg)

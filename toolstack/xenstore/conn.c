@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/proto.h"
 #include "xenstored/txn.h"
 #include "xenstored/watch.h"
@@ -62,8 +62,8 @@ int conn_create(struct xenstored *xs, uint32_t domid,
 	c->tp_priv = priv;
 	c->next_txn_id = 1;
 	link_conn(xs, c);
-	log_info(domid, "conn", "connection %u opened on %s", c->id,
-		 tp ? tp->name : "-");
+	log_dom_info(domid, "conn", "connection %u opened on %s", c->id,
+		     tp ? tp->name : "-");
 	*out = c;
 	return 0;
 }
@@ -88,7 +88,7 @@ void conn_destroy(struct conn *c)
 	watch_remove_all(c);
 	free_output(c);
 	unlink_conn(c->xs, c);
-	log_info(c->domid, "conn", "connection %u closed", c->id);
+	log_dom_info(c->domid, "conn", "connection %u closed", c->id);
 	free(c->in_buf);
 	free(c);
 }
@@ -104,7 +104,7 @@ void conn_kill(struct conn *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	log_warn(c->domid, "conn", "closing connection %u: %s", c->id, why);
+	log_dom_warn(c->domid, "conn", "closing connection %u: %s", c->id, why);
 }
 
 size_t conn_in_space(struct conn *c, void **buf)
@@ -259,8 +259,8 @@ void conn_queue_event(struct conn *c, const char *path, const char *token)
 
 	/* As Xen: an event that cannot be sent in one message is dropped. */
 	if (plen + tlen > sizeof(buf)) {
-		log_debug(c->domid, "watch", "event too long for connection %u",
-			  c->id);
+		log_dom_debug(c->domid, "watch",
+			      "event too long for connection %u", c->id);
 		return;
 	}
 	memcpy(buf, path, plen);

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/sock_server.h"
 #include "xenstored/xenstored.h"
 
@@ -212,18 +212,22 @@ static int serve(const struct opts *o)
 		signal_target = NULL;
 	}
 	if (rc == -ENOMEM)
-		log_err(LOG_NO_DOMAIN, "main", "out of memory");
+		log_dom_err(LOG_NO_DOMAIN, "main", "out of memory");
 	sock_server_destroy(srv);
 	xenstored_destroy(xs);
 	if (!rc)
-		log_info(LOG_NO_DOMAIN, "main", "stopped");
+		log_dom_info(LOG_NO_DOMAIN, "main", "stopped");
 	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = parse_opts(argc, argv, &o);
+	int rc;
+
+	/* Every line starts "xenstored: " (usage() and the tests say so). */
+	log_set_prefix("xenstored");
+	rc = parse_opts(argc, argv, &o);
 
 	if (rc > 0) {
 		usage(stdout);

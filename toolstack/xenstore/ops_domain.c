@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "xenstored/conn.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/watch.h"
 #include "xenstored/xenstored.h"
 
@@ -71,8 +71,8 @@ static int do_introduce(struct xenstored *xs, uint32_t domid, uint64_t gfn,
 			return rc;
 		}
 	}
-	log_info(domid, "domain", "introduced (gfn %" PRIu64 ", port %u)", gfn,
-		 (unsigned int)port);
+	log_dom_info(domid, "domain", "introduced (gfn %" PRIu64 ", port %u)",
+		     gfn, (unsigned int)port);
 	fire_special(xs, "@introduceDomain");
 	return 0;
 }
@@ -122,7 +122,7 @@ int ops_domain_release(const struct proto_req *r)
 	if (xs->dom_ops && xs->dom_ops->release)
 		xs->dom_ops->release(xs->dom_priv, domid);
 	kill_domain_conns(xs, domid);
-	log_info(domid, "domain", "released");
+	log_dom_info(domid, "domain", "released");
 	fire_special(xs, "@releaseDomain");
 	return proto_ack(r);
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "xenstored/conn.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/txn.h"
 
 int ops_txn_start(const struct proto_req *r)
@@ -26,8 +26,9 @@ int ops_txn_start(const struct proto_req *r)
 	if (rc)
 		return rc;
 	n = snprintf(buf, sizeof(buf), "%u", (unsigned int)id);
-	log_debug(r->c->domid, "txn", "connection %u started transaction %u",
-		  r->c->id, (unsigned int)id);
+	log_dom_debug(r->c->domid, "txn",
+		      "connection %u started transaction %u", r->c->id,
+		      (unsigned int)id);
 	return proto_reply(r, buf, (size_t)n + 1);
 }
 
@@ -46,8 +47,8 @@ int ops_txn_end(const struct proto_req *r)
 		rc = txn_commit(r->c, r->t);
 	else
 		txn_abort(r->c, r->t);
-	log_debug(r->c->domid, "txn", "connection %u %s transaction %u: %d",
-		  r->c->id, commit ? "committed" : "aborted",
-		  (unsigned int)r->hdr.tx_id, rc);
+	log_dom_debug(r->c->domid, "txn", "connection %u %s transaction %u: %d",
+		      r->c->id, commit ? "committed" : "aborted",
+		      (unsigned int)r->hdr.tx_id, rc);
 	return rc ? rc : proto_ack(r);
 }

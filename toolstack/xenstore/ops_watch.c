@@ -10,7 +10,7 @@
 
 #include "xenstored/access.h"
 #include "xenstored/conn.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/path.h"
 #include "xenstored/txn.h"
 #include "xenstored/watch.h"
@@ -44,8 +44,8 @@ int ops_watch_watch(const struct proto_req *r)
 	if (!rc)
 		rc = watch_add(r->c, path, token, prefix);
 	if (rc == -E2BIG)
-		log_debug(r->c->domid, "watch",
-			  "connection %u is at its watch quota", r->c->id);
+		log_dom_debug(r->c->domid, "watch",
+			      "connection %u is at its watch quota", r->c->id);
 	if (rc)
 		return rc;
 	rc = proto_ack(r);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/ops.h"
 #include "xenstored/txn.h"
 
@@ -156,10 +156,10 @@ void proto_handle(struct conn *c, const struct xsd_sockmsg *hdr,
 	if (!rc)
 		rc = op->fn(&r);
 	if (rc) {
-		log_debug(c->domid, "proto",
-			  "connection %u: %s (type %u) failed: %s", c->id,
-			  proto_type_name(hdr->type), (unsigned int)hdr->type,
-			  proto_errno_name(-rc));
+		log_dom_debug(c->domid, "proto",
+			      "connection %u: %s (type %u) failed: %s", c->id,
+			      proto_type_name(hdr->type),
+			      (unsigned int)hdr->type, proto_errno_name(-rc));
 		reply_error(&r, rc);
 	}
 }

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "xenstored/conn.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/xenstored.h"
 
 /* Reads per client per round: a few messages (header + payload each). */
@@ -140,11 +140,12 @@ int sock_server_create(struct xenstored *xs, const char *path,
 	}
 	rc = open_listener(path, &s->listen_fd);
 	if (rc) {
-		log_err(LOG_NO_DOMAIN, "socket", "cannot listen on %s: %s; %s",
-			path, strerror(-rc), listen_hint(rc));
+		log_dom_err(LOG_NO_DOMAIN, "socket",
+			    "cannot listen on %s: %s; %s", path, strerror(-rc),
+			    listen_hint(rc));
 		goto err;
 	}
-	log_info(LOG_NO_DOMAIN, "socket", "listening on %s", path);
+	log_dom_info(LOG_NO_DOMAIN, "socket", "listening on %s", path);
 	*out = s;
 	return 0;
 err:
@@ -160,8 +161,9 @@ static void add_client(struct sock_server *s, int fd)
 	unsigned int cap;
 
 	if (s->nr_clients >= SOCK_SERVER_MAX_CLIENTS) {
-		log_warn(0, "socket", "refusing a client: %u clients already",
-			 s->nr_clients);
+		log_dom_warn(0, "socket",
+			     "refusing a client: %u clients already",
+			     s->nr_clients);
 		close(fd);
 		return;
 	}
@@ -181,7 +183,7 @@ static void add_client(struct sock_server *s, int fd)
 	s->nr_clients++;
 	return;
 nomem:
-	log_err(0, "socket", "out of memory for a new client; closing it");
+	log_dom_err(0, "socket", "out of memory for a new client; closing it");
 	close(fd);
 }
 
@@ -198,7 +200,7 @@ static void accept_clients(struct sock_server *s)
 				return;
 			/* Do not spin on EMFILE: wait until a client leaves. */
 			s->accept_blocked = true;
-			log_warn(
+			log_dom_warn(
 				0, "socket",
 				"cannot accept clients: %s; waiting for one to disconnect",
 				strerror(errno));
@@ -333,8 +335,8 @@ int sock_server_run(struct sock_server *s)
 	while (!s->stopping && !rc)
 		rc = sock_server_poll(s, -1);
 	if (rc)
-		log_err(LOG_NO_DOMAIN, "socket", "poll failed: %s",
-			strerror(-rc));
+		log_dom_err(LOG_NO_DOMAIN, "socket", "poll failed: %s",
+			    strerror(-rc));
 	return rc;
 }
 
@@ -357,8 +359,8 @@ void sock_server_destroy(struct sock_server *s)
 	if (s->listen_fd >= 0)
 		close(s->listen_fd);
 	if (s->path && unlink(s->path))
-		log_warn(LOG_NO_DOMAIN, "socket", "cannot remove %s: %s",
-			 s->path, strerror(errno));
+		log_dom_warn(LOG_NO_DOMAIN, "socket", "cannot remove %s: %s",
+			     s->path, strerror(errno));
 	if (s->wake[0] >= 0)
 		close(s->wake[0]);
 	if (s->wake[1] >= 0)

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "test_client.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/sock_server.h"
 #include "xenstored/xenstored.h"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "xenstored/conn.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/store.h"
 #include "xenstored/xenstored.h"
 

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "xenstored/conn.h"
-#include "xenstored/log.h"
+#include "hypervisor/log.h"
 #include "xenstored/path.h"
 #include "xenstored/store.h"
 #include "xenstored/watch.h"
@@ -168,7 +168,8 @@ int txn_commit(struct conn *c, struct txn *t)
 		rc = apply(c->xs, t);
 		/* Only memory exhaustion gets here, after validation. */
 		if (rc)
-			log_err(c->domid, "txn",
+			log_dom_err(
+				c->domid, "txn",
 				"commit of transaction %u stopped halfway: %s; the tree holds part of it",
 				t->id, strerror(-rc));
 	}
