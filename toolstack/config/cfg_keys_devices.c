@@ -165,11 +165,6 @@ static int one_vif(struct cfg_ctx *c, const struct cfg_value *item, void *arg)
 		vif_spec_clear(&vif);
 		return rc;
 	}
-	if (vif.script)
-		cfg_value_warn(
-			c, item,
-			"script=%s ignored: hvmd attaches the tap device to the bridge itself",
-			vif.script);
 	cfg->vifs[cfg->nr_vifs++] = vif;
 	return 0;
 }

@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Talking to hvmd (hvmctl_client.h). When the default socket has nobody
- * listening and hvmctl runs as root, hvmctl starts hvmd (which detaches)
- * and waits up to 5 s for it: the first hvmctl command of a boot brings
- * the daemon up. With --socket or $HVMCTL_SOCKET it never starts hvmd.
+ * listening and hvmctl runs as root, hvmctl starts hvmd and waits up to
+ * 5 s for it: the first hvmctl command of a boot brings the daemon up.
+ * Where systemd runs and hvmd.service is installed it asks systemd
+ * ("systemctl start hvmd"), so the daemon stays supervised; otherwise it
+ * runs hvmd itself (which detaches). With --socket or $HVMCTL_SOCKET it
+ * never starts hvmd.
  */
 #include "hvmctl_client.h"
 
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,17 +46,45 @@ static int try_connect(const char *path)
 	return fd;
 }
 
-/* hvmd next to hvmctl: BUILD/toolstack/hvmd/hvmd, or the same folder. */
+/*
+ * hvmd next to hvmctl: BUILD/toolstack/hvmd/hvmd in the build tree,
+ * PREFIX/sbin/hvmd when installed (hvmctl in PREFIX/bin), or the same
+ * folder.
+ */
 static void hvmd_path(char *buf, size_t size)
 {
+	static const char *const rel[] = {"../hvmd/hvmd", "../sbin/hvmd"};
 	char exe[PATH_MAX], dir[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	unsigned int i;
 
 	exe[n > 0 ? n : 0] = '\0';
 	snprintf(dir, sizeof(dir), "%s", dirname(exe));
-	snprintf(buf, size, "%.4000s/../hvmd/hvmd", dir);
-	if (access(buf, X_OK) < 0)
-		snprintf(buf, size, "%.4000s/hvmd", dir);
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(buf, size, "%.4000s/%s", dir, rel[i]);
+		if (access(buf, X_OK) == 0)
+			return;
+	}
+	snprintf(buf, size, "%.4000s/hvmd", dir);
+}
+
+/* systemd runs and knows hvmd.service: starting hvmd is its job. */
+static bool systemd_has_hvmd(void)
+{
+	static const char *const dirs[] = {
+		"/etc/systemd/system", "/usr/local/lib/systemd/system",
+		"/lib/systemd/system", "/usr/lib/systemd/system"};
+	char unit[128];
+	unsigned int i;
+
+	if (access("/run/systemd/system", F_OK) < 0)
+		return false;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		snprintf(unit, sizeof(unit), "%s/hvmd.service", dirs[i]);
+		if (access(unit, F_OK) == 0)
+			return true;
+	}
+	return false;
 }
 
 static int start_hvmd(const char *socket)
@@ -63,16 +95,28 @@ static int start_hvmd(const char *socket)
 	pid_t pid;
 	int fd;
 
-	hvmd_path(path, sizeof(path));
-	fprintf(stderr, "hvmctl: hvmd is not running; starting %s\n", path);
+	if (systemd_has_hvmd()) {
+		snprintf(path, sizeof(path), "systemctl");
+		fprintf(stderr,
+			"hvmctl: hvmd is not running; systemctl start hvmd\n");
+	} else {
+		hvmd_path(path, sizeof(path));
+		fprintf(stderr, "hvmctl: hvmd is not running; starting %s\n",
+			path);
+	}
 	pid = fork();
 	if (pid < 0)
 		return -errno;
 	if (pid == 0) {
-		execl(path, path, (char *)NULL);
+		if (!strcmp(path, "systemctl"))
+			execlp("systemctl", "systemctl", "start", "hvmd",
+			       (char *)NULL);
+		else
+			execl(path, path, (char *)NULL);
 		_exit(127);
 	}
-	waitpid(pid, NULL, 0); /* hvmd detaches: the parent exits at once */
+	/* hvmd detaches, systemctl returns once it runs: wait for either. */
+	waitpid(pid, NULL, 0);
 	for (waited = 0; waited < START_WAIT_MS; waited += 100) {
 		fd = try_connect(socket);
 		if (fd >= 0)
@@ -93,7 +137,7 @@ static int connect_hvmd(const struct hvmctl_cmd *c)
 		fd = start_hvmd(c->socket);
 	if (fd < 0)
 		fprintf(stderr,
-			"hvmctl: cannot reach hvmd on %s: %s; start it (hvmd, or systemctl start hvmd) or give --socket\n",
+			"hvmctl: cannot reach hvmd on %s: %s; start it (systemctl start hvmd, or hvmd --foreground) or give --socket\n",
 			c->socket, strerror(-fd));
 	return fd;
 }

@@ -3,7 +3,8 @@
  * Checks made before any process of a new domain starts, so that a bad
  * config fails fast and leaves nothing behind: helper binaries present,
  * disk formats the device model serves, disk images present, vCPUs within
- * what the control socket carries, memory the host has, bridges present.
+ * what the control socket carries, memory the host has, bridges or vif
+ * hotplug scripts present.
  * Returns -EINVAL for a config error (hvmctl exit 2), another negative
  * errno for a host condition (exit 1).
  */

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Networking: one tap per vif, created by hvmd before QEMU starts
- * ("ip tuntap add"), attached to its bridge and brought up; QEMU then
- * opens the existing tap by name (script=no). The bridge must exist: hvmd
- * does not create bridges, and says so. Taps are deleted on teardown.
+ * ("ip tuntap add"); QEMU then opens the existing tap by name (script=no).
+ * Without script= hvmd attaches the tap to its bridge and brings it up
+ * itself, as Xen's vif-bridge would; the bridge must exist (hvmd does not
+ * create bridges, and says so). With script= the vif hotplug script does
+ * that instead (hvmd_hotplug.h): "online" after the tap is created,
+ * "offline" before it is deleted on teardown.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +16,7 @@
 #include <unistd.h>
 
 #include "hvmd_argv.h"
+#include "hvmd_hotplug.h"
 #include "hvmd_priv.h"
 
 static const char *vif_bridge(const struct hvmd *h, const struct domain_vif *v)
@@ -31,24 +35,83 @@ void hvmd_net_tap_name(const struct domtab_dom *d, unsigned int i, char *buf,
 		snprintf(buf, size, "vif%u.%u-emu", d->domid, i);
 }
 
+/* The script of @v resolved into @path; -EINVAL (a config error) if not. */
+static int script_path(const struct hvmd *h, const struct domain_vif *v,
+		       unsigned int i, char *path, size_t size, char *err,
+		       size_t errlen)
+{
+	int rc = hvmd_hotplug_path(h->o.scripts_dir, v->script, path, size);
+
+	if (rc == -EINVAL)
+		snprintf(
+			err, errlen,
+			"vif %u: script=%s is a relative path; give a plain name (looked up in %s, see --scripts-dir) or an absolute path",
+			i, v->script, h->o.scripts_dir);
+	else if (rc)
+		snprintf(err, errlen, "vif %u: script=%s: the path is too long",
+			 i, v->script);
+	return rc ? -EINVAL : 0;
+}
+
+static int check_script(const struct hvmd *h, const struct domain_vif *v,
+			unsigned int i, char *err, size_t errlen)
+{
+	char path[PATH_MAX];
+	int rc;
+
+	rc = script_path(h, v, i, path, sizeof(path), err, errlen);
+	if (rc)
+		return rc;
+	rc = hvmd_hotplug_check(path);
+	if (rc == -EACCES)
+		snprintf(
+			err, errlen,
+			"vif %u: hotplug script %s is not executable; make it executable (chmod +x %s)",
+			i, path, path);
+	else if (rc)
+		snprintf(
+			err, errlen,
+			"vif %u: hotplug script %s: %s; install it there, give another script=, or point hvmd at another directory with --scripts-dir",
+			i, path,
+			rc == -EINVAL ? "not a regular file" : strerror(-rc));
+	/* Missing or unusable scripts are a host problem (exit 1). */
+	return rc == -EINVAL ? -ENOENT : rc;
+}
+
+static int check_bridge(const struct hvmd *h, const struct domain_vif *v,
+			unsigned int i, char *err, size_t errlen)
+{
+	const char *br = vif_bridge(h, v);
+	char path[128];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/bridge", br);
+	if (stat(path, &st) == 0)
+		return 0;
+	snprintf(
+		err, errlen,
+		"vif %u: bridge %s does not exist; create it (ip link add %s type bridge && ip link set %s up) or name another with bridge= in vif=",
+		i, br, br, br);
+	return -ENODEV;
+}
+
+/*
+ * With script= the script attaches the tap, possibly to something that is
+ * not a Linux bridge (Open vSwitch, routing), so only the script is checked.
+ */
 int hvmd_net_check(const struct hvmd *h, const struct domain_config *cfg,
 		   char *err, size_t errlen)
 {
-	char path[128];
-	struct stat st;
 	unsigned int i;
+	int rc;
 
 	for (i = 0; i < cfg->nr_vifs; i++) {
-		const char *br = vif_bridge(h, &cfg->vifs[i]);
+		const struct domain_vif *v = &cfg->vifs[i];
 
-		snprintf(path, sizeof(path), "/sys/class/net/%s/bridge", br);
-		if (stat(path, &st) == 0)
-			continue;
-		snprintf(
-			err, errlen,
-			"vif %u: bridge %s does not exist; create it (ip link add %s type bridge && ip link set %s up) or name another with bridge= in vif=",
-			i, br, br, br);
-		return -ENODEV;
+		rc = v->script ? check_script(h, v, i, err, errlen)
+			       : check_bridge(h, v, i, err, errlen);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
@@ -81,66 +144,165 @@ static int run_ip(struct domtab_dom *d, struct hvmd_argv *a)
 	return status == 0 ? 0 : -EIO;
 }
 
-int hvmd_net_setup(struct hvmd *h, struct domtab_dom *d, char *err,
-		   size_t errlen)
+static void vif_desc(const struct hvmd *h, const struct domtab_dom *d,
+		     unsigned int i, const char *tap,
+		     struct hvmd_hotplug_vif *hv)
+{
+	hv->tap = tap;
+	hv->bridge = vif_bridge(h, &d->cfg.vifs[i]);
+	hv->mac = d->cfg.vifs[i].mac;
+	hv->domid = d->domid;
+	hv->devid = i;
+}
+
+/*
+ * Runs vif @i's script with @action; fills @err on failure. Returns 0, or
+ * -EIO if it failed, -ETIMEDOUT if it was killed, another negative errno
+ * if it could not run.
+ */
+static int run_script(struct hvmd *h, struct domtab_dom *d, unsigned int i,
+		      const char *tap, const char *action, char *err,
+		      size_t errlen)
+{
+	struct hvmd_hotplug_vif hv;
+	char path[PATH_MAX];
+	int rc, status;
+
+	rc = script_path(h, &d->cfg.vifs[i], i, path, sizeof(path), err,
+			 errlen);
+	if (rc)
+		return rc;
+	vif_desc(h, d, i, tap, &hv);
+	hvmd_log(d, "info", "vif %u: running %s %s for tap %s", i, path, action,
+		 tap);
+	rc = hvmd_hotplug_run(path, action, &hv, d->log_fd,
+			      HVMD_HOTPLUG_TIMEOUT_MS, &status);
+	if (rc == -ETIMEDOUT)
+		snprintf(
+			err, errlen,
+			"vif %u: hotplug script %s %s for tap %s did not finish within %u s and was killed (its output is in the domain log)",
+			i, path, action, tap, HVMD_HOTPLUG_TIMEOUT_MS / 1000);
+	else if (rc)
+		snprintf(err, errlen,
+			 "vif %u: cannot run hotplug script %s: %s", i, path,
+			 strerror(-rc));
+	else if (status)
+		snprintf(
+			err, errlen,
+			"vif %u: hotplug script %s %s for tap %s exited with status %d (its output is in the domain log)",
+			i, path, action, tap, status);
+	return rc ? rc : status ? -EIO : 0;
+}
+
+static int tap_add(struct domtab_dom *d, const char *tap)
 {
 	struct hvmd_argv a = {0};
-	unsigned int i;
+
+	hvmd_argv_add(&a, "%s", ip_path());
+	hvmd_argv_add(&a, "tuntap");
+	hvmd_argv_add(&a, "add");
+	hvmd_argv_add(&a, "dev");
+	hvmd_argv_add(&a, "%s", tap);
+	hvmd_argv_add(&a, "mode");
+	hvmd_argv_add(&a, "tap");
+	return run_ip(d, &a);
+}
+
+static int tap_del(struct domtab_dom *d, const char *tap)
+{
+	struct hvmd_argv a = {0};
+
+	hvmd_argv_add(&a, "%s", ip_path());
+	hvmd_argv_add(&a, "link");
+	hvmd_argv_add(&a, "del");
+	hvmd_argv_add(&a, "dev");
+	hvmd_argv_add(&a, "%s", tap);
+	return run_ip(d, &a);
+}
+
+/* Without script=: what vif-bridge does, done by hvmd itself. */
+static int tap_attach(struct domtab_dom *d, const char *tap, const char *br)
+{
+	struct hvmd_argv a = {0};
+
+	hvmd_argv_add(&a, "%s", ip_path());
+	hvmd_argv_add(&a, "link");
+	hvmd_argv_add(&a, "set");
+	hvmd_argv_add(&a, "dev");
+	hvmd_argv_add(&a, "%s", tap);
+	hvmd_argv_add(&a, "master");
+	hvmd_argv_add(&a, "%s", br);
+	hvmd_argv_add(&a, "up");
+	return run_ip(d, &a);
+}
+
+static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
+		     char *err, size_t errlen)
+{
+	const struct domain_vif *v = &d->cfg.vifs[i];
+	const char *br = vif_bridge(h, v);
 	char tap[32];
 	int rc;
 
-	for (i = 0; i < d->cfg.nr_vifs; i++) {
-		const char *br = vif_bridge(h, &d->cfg.vifs[i]);
-
-		hvmd_net_tap_name(d, i, tap, sizeof(tap));
-		hvmd_argv_add(&a, "%s", ip_path());
-		hvmd_argv_add(&a, "tuntap");
-		hvmd_argv_add(&a, "add");
-		hvmd_argv_add(&a, "dev");
-		hvmd_argv_add(&a, "%s", tap);
-		hvmd_argv_add(&a, "mode");
-		hvmd_argv_add(&a, "tap");
-		rc = run_ip(d, &a);
-		if (rc == 0) {
-			hvmd_argv_add(&a, "%s", ip_path());
-			hvmd_argv_add(&a, "link");
-			hvmd_argv_add(&a, "set");
-			hvmd_argv_add(&a, "dev");
-			hvmd_argv_add(&a, "%s", tap);
-			hvmd_argv_add(&a, "master");
-			hvmd_argv_add(&a, "%s", br);
-			hvmd_argv_add(&a, "up");
-			rc = run_ip(d, &a);
-		}
+	hvmd_net_tap_name(d, i, tap, sizeof(tap));
+	rc = tap_add(d, tap);
+	if (rc)
+		return snprintf(
+			       err, errlen,
+			       "vif %u: cannot create tap %s (see the ip lines in the domain log)",
+			       i, tap),
+		       rc;
+	if (!v->script) {
+		rc = tap_attach(d, tap, br);
 		if (rc)
-			return snprintf(
-				       err, errlen,
-				       "cannot create tap %s on bridge %s (see the ip lines in the domain log)",
-				       tap, br),
-			       rc;
+			snprintf(
+				err, errlen,
+				"vif %u: cannot attach tap %s to bridge %s (see the ip lines in the domain log)",
+				i, tap, br);
+	} else {
+		rc = run_script(h, d, i, tap, "online", err, errlen);
+	}
+	/* Deleted here, so teardown never runs offline for this vif. */
+	if (rc && tap_del(d, tap))
+		hvmd_log(d, "warn",
+			 "cannot delete tap %s; delete it with ip link del %s",
+			 tap, tap);
+	if (rc == 0 && v->script)
+		hvmd_log(d, "info", "vif %u: tap %s set up by script %s", i,
+			 tap, v->script);
+	else if (rc == 0)
 		hvmd_log(d, "info", "vif %u: tap %s on bridge %s", i, tap, br);
+	return rc;
+}
+
+int hvmd_net_setup(struct hvmd *h, struct domtab_dom *d, char *err,
+		   size_t errlen)
+{
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < d->cfg.nr_vifs; i++) {
+		rc = setup_one(h, d, i, err, errlen);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
 
 void hvmd_net_teardown(struct hvmd *h, struct domtab_dom *d)
 {
-	struct hvmd_argv a = {0};
-	char tap[32], path[80];
+	char tap[32], path[80], err[1024];
 	unsigned int i;
 
-	(void)h;
 	for (i = 0; i < d->cfg.nr_vifs; i++) {
 		hvmd_net_tap_name(d, i, tap, sizeof(tap));
 		snprintf(path, sizeof(path), "/sys/class/net/%s", tap);
 		if (access(path, F_OK) < 0)
 			continue;
-		hvmd_argv_add(&a, "%s", ip_path());
-		hvmd_argv_add(&a, "link");
-		hvmd_argv_add(&a, "del");
-		hvmd_argv_add(&a, "dev");
-		hvmd_argv_add(&a, "%s", tap);
-		if (run_ip(d, &a))
+		if (d->cfg.vifs[i].script &&
+		    run_script(h, d, i, tap, "offline", err, sizeof(err)))
+			hvmd_log(d, "warn", "%s; deleting the tap anyway", err);
+		if (tap_del(d, tap))
 			hvmd_log(
 				d, "warn",
 				"cannot delete tap %s; delete it with ip link del %s",

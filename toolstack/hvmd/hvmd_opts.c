@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hvmd_hotplug.h"
 #include "hvmd_priv.h"
 
 #define HVMD_CONF_DEFAULT "/etc/hvm/hvmd.conf"
@@ -30,13 +31,20 @@ struct opt_field {
 	}
 
 static const struct opt_field fields[] = {
-	OPT_FIELD("state-dir", state_dir), OPT_FIELD("log-dir", log_dir),
-	OPT_FIELD("run-dir", run_dir),	   OPT_FIELD("socket", socket),
-	OPT_FIELD("group", group),	   OPT_FIELD("bridge", bridge),
-	OPT_FIELD("xenstored", xenstored), OPT_FIELD("hvm-domain", domain_bin),
-	OPT_FIELD("dm-launch", dm_launch), OPT_FIELD("shim-dir", shim_dir),
-	OPT_FIELD("loader", loader),	   OPT_FIELD("seabios", seabios),
+	OPT_FIELD("state-dir", state_dir),
+	OPT_FIELD("log-dir", log_dir),
+	OPT_FIELD("run-dir", run_dir),
+	OPT_FIELD("socket", socket),
+	OPT_FIELD("group", group),
+	OPT_FIELD("bridge", bridge),
+	OPT_FIELD("xenstored", xenstored),
+	OPT_FIELD("hvm-domain", domain_bin),
+	OPT_FIELD("dm-launch", dm_launch),
+	OPT_FIELD("shim-dir", shim_dir),
+	OPT_FIELD("loader", loader),
+	OPT_FIELD("seabios", seabios),
 	OPT_FIELD("qemu", qemu),
+	OPT_FIELD("scripts-dir", scripts_dir),
 };
 
 static int set_field(struct hvmd_opts *o, const char *key, const char *val)
@@ -82,6 +90,8 @@ static void set_defaults(struct hvmd_opts *o)
 	snprintf(o->log_dir, sizeof(o->log_dir), "/var/log/hvm");
 	snprintf(o->run_dir, sizeof(o->run_dir), "/run/hvm");
 	snprintf(o->bridge, sizeof(o->bridge), "xenbr0");
+	snprintf(o->scripts_dir, sizeof(o->scripts_dir), "%s",
+		 HVMD_SCRIPTS_DIR_DEFAULT);
 	snprintf(o->seabios, sizeof(o->seabios),
 		 "/usr/share/seabios/bios-256k.bin");
 	exe[n > 0 ? n : 0] = '\0';
@@ -164,6 +174,8 @@ static void usage(FILE *f)
 		"  --socket PATH     hvmctl's socket (default RUN-DIR/hvmd.sock)\n"
 		"  --group NAME      group allowed to use the socket (default: root only)\n"
 		"  --bridge NAME     bridge for vifs without bridge= (default xenbr0)\n"
+		"  --scripts-dir DIR vif script= names without '/' (default " HVMD_SCRIPTS_DIR_DEFAULT
+		")\n"
 		"  --xenstored, --hvm-domain, --dm-launch, --shim-dir, --loader, --seabios,\n"
 		"  --qemu PATH       helpers and firmware (default: the build tree of hvmd)\n"
 		"  --foreground      stay in the foreground (default: detach)\n"

@@ -15,13 +15,14 @@
 #include "domtab.h"
 
 struct hvmd_opts {
-	char state_dir[PATH_MAX]; /* /var/lib/hvm */
-	char log_dir[PATH_MAX];	  /* /var/log/hvm */
-	char run_dir[PATH_MAX];	  /* /run/hvm */
-	char socket[108];	  /* /run/hvm/hvmd.sock */
-	char group[64];		  /* socket group; "" = root only */
-	char bridge[32];	  /* default bridge for vifs */
-	char xenstored[PATH_MAX]; /* helper binaries and firmware */
+	char state_dir[PATH_MAX];   /* /var/lib/hvm */
+	char log_dir[PATH_MAX];	    /* /var/log/hvm */
+	char run_dir[PATH_MAX];	    /* /run/hvm */
+	char socket[108];	    /* /run/hvm/hvmd.sock */
+	char group[64];		    /* socket group; "" = root only */
+	char bridge[32];	    /* default bridge for vifs */
+	char scripts_dir[PATH_MAX]; /* vif script= without '/' */
+	char xenstored[PATH_MAX];   /* helper binaries and firmware */
 	char domain_bin[PATH_MAX];
 	char dm_launch[PATH_MAX];
 	char shim_dir[PATH_MAX];
@@ -84,9 +85,15 @@ int hvmd_check_domain(struct hvmd *h, const struct domain_config *cfg,
 		      char *err, size_t errlen)
 	__attribute__((warn_unused_result));
 
-/* hvmd_spawn.c: helper processes. */
+/*
+ * hvmd_spawn.c: helper processes, each in its own session (so in its own
+ * process group) with stdout and stderr on @out_fd. hvmd_spawn_env() runs
+ * it with the environment @envp instead of hvmd's own (NULL: hvmd's).
+ */
 int hvmd_spawn(const char *const *argv, int out_fd, struct domtab_proc *p)
 	__attribute__((warn_unused_result));
+int hvmd_spawn_env(const char *const *argv, const char *const *envp, int out_fd,
+		   struct domtab_proc *p) __attribute__((warn_unused_result));
 bool hvmd_proc_alive(struct domtab_proc *p, int *status);
 int hvmd_proc_stop(struct domtab_proc *p, int sig, unsigned int wait_ms);
 unsigned long long hvmd_proc_start_time(pid_t pid);

@@ -30,7 +30,8 @@ static void sleep_ms(unsigned int ms)
 	nanosleep(&ts, NULL);
 }
 
-static void child_exec(const char *const *argv, int out_fd)
+static void child_exec(const char *const *argv, const char *const *envp,
+		       int out_fd)
 {
 	int nul = open("/dev/null", O_RDONLY);
 
@@ -41,14 +42,18 @@ static void child_exec(const char *const *argv, int out_fd)
 		dup2(nul, STDIN_FILENO);
 	dup2(out_fd, STDOUT_FILENO);
 	dup2(out_fd, STDERR_FILENO);
-	execv(argv[0], (char *const *)argv);
+	if (envp)
+		execve(argv[0], (char *const *)argv, (char *const *)envp);
+	else
+		execv(argv[0], (char *const *)argv);
 	dprintf(out_fd,
 		"err hvmd: cannot run %s: %s; check the helper paths given to hvmd\n",
 		argv[0], strerror(errno));
 	_exit(127);
 }
 
-int hvmd_spawn(const char *const *argv, int out_fd, struct domtab_proc *p)
+int hvmd_spawn_env(const char *const *argv, const char *const *envp, int out_fd,
+		   struct domtab_proc *p)
 {
 	pid_t pid;
 
@@ -58,11 +63,16 @@ int hvmd_spawn(const char *const *argv, int out_fd, struct domtab_proc *p)
 	if (pid < 0)
 		return -errno;
 	if (pid == 0)
-		child_exec(argv, out_fd);
+		child_exec(argv, envp, out_fd);
 	p->pid = pid;
 	p->child = true;
 	p->start = hvmd_proc_start_time(pid);
 	return 0;
+}
+
+int hvmd_spawn(const char *const *argv, int out_fd, struct domtab_proc *p)
+{
+	return hvmd_spawn_env(argv, NULL, out_fd, p);
 }
 
 /* Fields of /proc/PID/stat after the command name; 0 if unreadable. */

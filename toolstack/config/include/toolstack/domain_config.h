@@ -81,7 +81,7 @@ struct domain_vif {
 	enum domain_nic_model model;
 	char *bridge;	  /* NULL: hvmd's default bridge */
 	char *vifname;	  /* host tap name; NULL: hvmd picks one */
-	char *script;	  /* hotplug script; accepted, not run (warned) */
+	char *script;	  /* hotplug script hvmd runs (vif-bridge style) */
 	char *ip;	  /* informational, as in xl */
 	unsigned int mtu; /* 0: the bridge's MTU */
 };
