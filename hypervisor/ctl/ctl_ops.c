@@ -167,7 +167,10 @@ static int check_dirty_req(const void *payload)
 	return r.pad == 0 && r.nr <= CTL_DIRTY_MAX_PAGES ? 0 : -EPROTO;
 }
 
-/* PAUSE, UNPAUSE and DESTROY carry nothing either way: all-zero slots. */
+/*
+ * PAUSE, UNPAUSE, DESTROY and POWER_BUTTON carry nothing either way:
+ * all-zero slots.
+ */
 static const struct op_desc op_table[CTL_OP_NR] = {
 	[CTL_OP_QUERY] = {.resp_size = sizeof(struct ctl_domain_info),
 			  .check_resp = check_domain_info},

@@ -7,7 +7,7 @@
  * looks, so an enabled timer overflow raises the SCI at the next access
  * rather than at the instant of overflow (Left out: a host timer for
  * that; no OS we target enables TMR_EN). The power and sleep buttons set
- * their status bits through pmtimer_press() later (TODO(#6)).
+ * their status bits through pmtimer_press() (the toolstack's shutdown).
  */
 #include "hypervisor/pmtimer.h"
 
@@ -127,6 +127,17 @@ static int pmtimer_write(struct hv_dev *dev, uint64_t off, unsigned int size,
 	rc = reg_write(s, off, size, val);
 	pthread_mutex_unlock(&s->lock);
 	return rc;
+}
+
+void pmtimer_press(struct hv_dev *dev, enum pmtimer_button button)
+{
+	struct pmtimer *s = to_pm(dev);
+
+	pthread_mutex_lock(&s->lock);
+	s->sts |= button == PMTIMER_SLEEP_BUTTON ? PM1_SLPBTN_STS
+						 : PM1_PWRBTN_STS;
+	update(s);
+	pthread_mutex_unlock(&s->lock);
 }
 
 static void pmtimer_reset(struct hv_dev *dev)

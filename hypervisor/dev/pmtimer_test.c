@@ -2,7 +2,8 @@
 /*
  * Unit tests for the PM timer and PM1a event block with a fake clock:
  * the 3.579545 MHz rate, 32-bit wrap, TMR_STS on a bit-31 flip, status
- * write-1-to-clear, the SCI following STS & EN, and bad accesses.
+ * write-1-to-clear, the SCI following STS & EN, the power and sleep
+ * buttons, and bad accesses.
  */
 #include "hypervisor/pmtimer.h"
 
@@ -103,6 +104,35 @@ static void test_status_write_one_to_clear(void)
 	d->ops->destroy(d);
 }
 
+static void test_power_button(void)
+{
+	struct fake f = {0};
+	struct hv_dev *d = make(&f);
+
+	if (!d)
+		return;
+	/* Pressed before the OS enabled it: status only, no SCI. */
+	pmtimer_press(d, PMTIMER_POWER_BUTTON);
+	CHECK_EQ(0x100, rd(d, 0, 2));
+	CHECK(!f.sci);
+	/* The OS enables PWRBTN_EN: the pending press raises the SCI. */
+	CHECK_EQ(0, d->ops->write(d, 2, 2, 0x100));
+	CHECK(f.sci);
+	/* Its handler clears PWRBTN_STS: the SCI drops. */
+	CHECK_EQ(0, d->ops->write(d, 0, 2, 0x100));
+	CHECK_EQ(0, rd(d, 0, 2));
+	CHECK(!f.sci);
+	/* A second press with the event enabled raises it at once. */
+	pmtimer_press(d, PMTIMER_POWER_BUTTON);
+	CHECK(f.sci);
+	/* The sleep button has its own bit, not enabled here. */
+	CHECK_EQ(0, d->ops->write(d, 0, 2, 0x100));
+	pmtimer_press(d, PMTIMER_SLEEP_BUTTON);
+	CHECK_EQ(0x200, rd(d, 0, 2));
+	CHECK(!f.sci);
+	d->ops->destroy(d);
+}
+
 static void test_bad_accesses(void)
 {
 	struct fake f = {0};
@@ -127,6 +157,7 @@ int main(void)
 	HVM_TEST(test_rate_and_wrap);
 	HVM_TEST(test_tmr_sts_and_sci);
 	HVM_TEST(test_status_write_one_to_clear);
+	HVM_TEST(test_power_button);
 	HVM_TEST(test_bad_accesses);
 	return hvm_test_summary();
 }

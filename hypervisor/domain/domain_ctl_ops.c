@@ -16,6 +16,7 @@
 #include "hypervisor/domain_irq.h"
 #include "hypervisor/domain_mem.h"
 #include "hypervisor/log.h"
+#include "hypervisor/pmtimer.h"
 #include "hypervisor/vcpu.h"
 #include "hypervisor/vcpu_regs.h"
 #include "vm_kvm.h"
@@ -60,6 +61,22 @@ static int op_pause(struct ctl_ctx *x)
 static int op_unpause(struct ctl_ctx *x)
 {
 	return domain_pause(x->d, false);
+}
+
+/* The ACPI power button: a running guest's OS then powers off. */
+static int op_power_button(struct ctl_ctx *x)
+{
+	struct domain *d = x->d;
+	bool running;
+
+	pthread_mutex_lock(&d->lock);
+	running = d->stop == DOMAIN_RUNNING;
+	pthread_mutex_unlock(&d->lock);
+	if (!running || !d->pmtimer)
+		return -ESRCH;
+	pmtimer_press(d->pmtimer, PMTIMER_POWER_BUTTON);
+	log_info("ctl", "ACPI power button pressed");
+	return 0;
 }
 
 static int op_destroy(struct ctl_ctx *x)
@@ -267,6 +284,7 @@ static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_MEM_INFO] = op_mem_info,
 	[CTL_OP_EVTCHN] = op_evtchn,
 	[CTL_OP_DIRTY_VRAM] = op_dirty_vram,
+	[CTL_OP_POWER_BUTTON] = op_power_button,
 };
 
 int domain_ctl_dispatch(struct domain *d, uint16_t op, const void *req,

@@ -158,11 +158,16 @@ static void shutdown_op(struct hvmd *h, struct hvmd_reply *r,
 			d->cfg.name, domtab_state_name(d->state));
 		return;
 	}
-	rc = hvmd_qmp_command(h, d, "system_powerdown");
+	/*
+	 * As xl trigger DOM power: the ACPI PM1a block is hvm-domain's (as it
+	 * is Xen's), so QEMU's system_powerdown would set a status bit the
+	 * guest never reads.
+	 */
+	rc = hvmd_ctl_op(h, d, CTL_OP_POWER_BUTTON);
 	if (rc) {
 		hvmd_reply_err(
 			r, HVMD_EXIT_FAILED,
-			"cannot press the power button of \"%s\" through QMP: %s; try again once QEMU runs, or use destroy",
+			"cannot press the power button of \"%s\": %s; use destroy to stop it",
 			d->cfg.name, strerror(-rc));
 		return;
 	}

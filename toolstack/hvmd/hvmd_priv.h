@@ -115,10 +115,8 @@ int hvmd_net_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 		   size_t errlen) __attribute__((warn_unused_result));
 void hvmd_net_teardown(struct hvmd *h, struct domtab_dom *d);
 
-/* hvmd_ctl.c: the domain's control socket and QEMU's QMP socket. */
+/* hvmd_ctl.c: one request on the domain's control socket (CTL_OP_*). */
 int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
-	__attribute__((warn_unused_result));
-int hvmd_qmp_command(struct hvmd *h, struct domtab_dom *d, const char *cmd)
 	__attribute__((warn_unused_result));
 
 /* hvmd_life.c: watching processes and on_poweroff/on_reboot/on_crash. */

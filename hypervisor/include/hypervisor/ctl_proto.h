@@ -34,6 +34,7 @@
  *   CTL_OP_MEM_INFO         none                    -> ctl_mem_info + memfd
  *   CTL_OP_EVTCHN           ctl_evtchn              -> ctl_evtchn + 2 fds
  *   CTL_OP_DIRTY_VRAM       ctl_dirty_req           -> ctl_dirty_bitmap
+ *   CTL_OP_POWER_BUTTON     none                    -> none
  * A request has rc 0 and never carries fds. A response has rc 0 or a
  * negative errno; with rc < 0 it has no payload and no fds.
  */
@@ -87,6 +88,8 @@ enum ctl_op {
 	CTL_OP_MEM_INFO,
 	CTL_OP_EVTCHN,
 	CTL_OP_DIRTY_VRAM,
+	/* The ACPI power button (xl trigger DOM power; hvmctl shutdown). */
+	CTL_OP_POWER_BUTTON,
 	CTL_OP_NR, /* one past the last op, not an op */
 };
 

@@ -35,6 +35,18 @@ struct pmtimer_env {
 int pmtimer_create(const struct pmtimer_env *env, struct hv_dev **out)
 	__attribute__((warn_unused_result));
 
+enum pmtimer_button {
+	PMTIMER_POWER_BUTTON,
+	PMTIMER_SLEEP_BUTTON,
+};
+
+/*
+ * Presses a fixed-feature button: sets PWRBTN_STS or SLPBTN_STS, which
+ * raises the SCI if the guest enabled that event (as Xen's
+ * hvm_acpi_power_button()); the guest's OS then clears the bit.
+ */
+void pmtimer_press(struct hv_dev *dev, enum pmtimer_button button);
+
 /* The PM timer value now (for tests and save/restore). */
 uint32_t pmtimer_counter(struct hv_dev *dev);
 
