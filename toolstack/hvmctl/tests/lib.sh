@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Shared by the toolstack's integration tests (sourced, not run): an hvmd
+# on temporary directories, "ok"/"FAIL" checks counted for the closing
+# "N passed, N failed" line, bounded waits and log excerpts.
+#
+# The sourcing test sets nothing; it gets $build, $hvmctl, $hvmd, $work
+# (removed at exit), HVMCTL_SOCKET, and may set $cleanup_extra to a
+# function run first at exit.
+set -u
+
+build=${HVM_BUILD_DIR:?HVM_BUILD_DIR is not set; run through run-integration}
+hvmctl=$build/toolstack/hvmctl/hvmctl
+hvmd=$build/toolstack/hvmd/hvmd
+work=$(mktemp -d /tmp/hvm-ts.XXXXXX)
+export HVMCTL_SOCKET="$work/run/hvmd.sock"
+hpid=""
+passed=0
+failed=0
+cleanup_extra=""
+
+start_hvmd()
+{
+	"$hvmd" --foreground --state-dir "$work/state" --log-dir "$work/log" \
+		--run-dir "$work/run" "$@" >> "$work/hvmd.log" 2>&1 &
+	hpid=$!
+	wait_for 100 "$hvmctl" list
+}
+
+lib_cleanup()
+{
+	[ -n "$cleanup_extra" ] && "$cleanup_extra"
+	for d in $("$hvmctl" list 2>/dev/null | awk 'NR > 1 {print $1}'); do
+		"$hvmctl" destroy "$d" > /dev/null 2>&1
+	done
+	[ -n "$hpid" ] && kill "$hpid" 2>/dev/null && wait "$hpid" 2>/dev/null
+	# hvm-xenstored outlives hvmd on purpose; this test's goes now.
+	xs=$(sed -n 's/.*started hvm-xenstored (pid \([0-9]*\)).*/\1/p' "$work/hvmd.log" 2>/dev/null)
+	for p in $xs; do kill "$p" 2>/dev/null; done
+	rm -rf "$work"
+}
+trap lib_cleanup EXIT
+
+check()
+{
+	desc=$1
+	shift
+	if "$@"; then
+		echo "ok   $desc"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $desc"
+		failed=$((failed + 1))
+	fi
+}
+
+# wait_for TENTHS COMMAND...: until COMMAND succeeds or time runs out.
+wait_for()
+{
+	tries=$1
+	shift
+	while ! "$@" > /dev/null 2>&1; do
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || return 1
+		sleep 0.1
+	done
+}
+
+# show FILE [LINES]: the end of a file, indented, for the reader of a log.
+show()
+{
+	echo "--- $1:"
+	sed 's/^/    /' "$1" 2>/dev/null | tail -n "${2:-60}"
+}
+
+listed()
+{
+	"$hvmctl" list > "$work/list" 2>&1 && grep -Eq "$1" "$work/list"
+}
+
+not_listed()
+{
+	"$hvmctl" list > "$work/list" 2>&1 && ! grep -q "^$1 " "$work/list"
+}
+
+alive()
+{
+	kill -0 "$1" 2>/dev/null
+}
+
+domid_of()
+{
+	"$hvmctl" domid "$1" 2>/dev/null
+}
+
+# state_of NAME KEY: a key of hvmd's state file of the domain.
+state_of()
+{
+	sed -n "s/^$2=//p" "$work/state/$1.state" 2>/dev/null
+}
+
+pid_of()
+{
+	state_of "$1" domain_pid
+}
+
+# has FILE TEXT: FILE holds the fixed string TEXT.
+has()
+{
+	grep -qF -- "$2" "$1" 2>/dev/null
+}
+
+finish()
+{
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
