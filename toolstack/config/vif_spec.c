@@ -208,10 +208,22 @@ static int set_ip(struct parse *p, const char *val)
 	return p->v->ip ? 0 : -ENOMEM;
 }
 
+/*
+ * hvmd runs the script as root: only a plain file name or path, so the
+ * name cannot smuggle shell syntax, control characters or log lines.
+ */
 static int set_script(struct parse *p, const char *val)
 {
+	size_t n = strspn(val, "abcdefghijklmnopqrstuvwxyz"
+			       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-");
+
 	if (!*val)
 		return fail(p, "empty script; leave script out");
+	if (val[n] || strstr(val, ".."))
+		return fail(
+			p,
+			"bad script '%.40s'; use a name or path of letters, digits and . _ / - without ..",
+			val);
 	p->v->script = strdup(val);
 	return p->v->script ? 0 : -ENOMEM;
 }

@@ -68,6 +68,9 @@ static void test_errors(void)
 		  "unknown model 'virtio'; use rtl8139, ne2k_pci or e1000");
 	CHECK_BAD("bridge=br0,type=vif", "PV drivers are not available yet");
 	CHECK_BAD("type=netfront", "unknown type 'netfront'");
+	CHECK_BAD("script=vif-bridge;reboot", "bad script 'vif-bridge;reboot'");
+	CHECK_BAD("script=../../bin/sh", "bad script");
+	CHECK_BAD("script=a b", "bad script");
 	CHECK_BAD("mac=01:16:3e:00:00:01", "bad mac '01:16:3e:00:00:01'");
 	CHECK_BAD("mac=00:16:3e:00:00", "bad mac");
 	CHECK_BAD("mac=00-16-3e-00-00-01", "bad mac");

@@ -92,8 +92,8 @@ static int start_hvmd(const char *socket)
 	struct timespec ts = {.tv_nsec = 100000000L};
 	char path[PATH_MAX];
 	unsigned int waited;
+	int fd, status;
 	pid_t pid;
-	int fd;
 
 	if (systemd_has_hvmd()) {
 		snprintf(path, sizeof(path), "systemctl");
@@ -108,15 +108,20 @@ static int start_hvmd(const char *socket)
 	if (pid < 0)
 		return -errno;
 	if (pid == 0) {
+		/* --no-block: the poll below waits, with its own bound. */
 		if (!strcmp(path, "systemctl"))
-			execlp("systemctl", "systemctl", "start", "hvmd",
-			       (char *)NULL);
+			execlp("systemctl", "systemctl", "start", "--no-block",
+			       "hvmd", (char *)NULL);
 		else
 			execl(path, path, (char *)NULL);
 		_exit(127);
 	}
-	/* hvmd detaches, systemctl returns once it runs: wait for either. */
-	waitpid(pid, NULL, 0);
+	/* hvmd detaches, systemctl queues the job: both return at once. */
+	if (waitpid(pid, &status, 0) == pid &&
+	    (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
+		fprintf(stderr,
+			"hvmctl: %s failed (status %d); see journalctl -u hvmd or the log directory\n",
+			path, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	for (waited = 0; waited < START_WAIT_MS; waited += 100) {
 		fd = try_connect(socket);
 		if (fd >= 0)

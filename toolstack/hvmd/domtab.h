@@ -47,6 +47,7 @@ struct domtab_dom {
 	char console[64];      /* "/dev/pts/N" once QEMU said it */
 	char vnc[80];	       /* "HOST:PORT" once QEMU said it */
 	bool pause_pending;    /* create -p: pause once QEMU has started it */
+	uint32_t taps;	       /* bit n: hvmd created vif n's tap (teardown) */
 	bool stopping;	       /* hvmd asked it to stop: destroy, not crash */
 	bool restart_after;    /* reboot requested by the administrator */
 	unsigned int restarts; /* restarts within the last minute */

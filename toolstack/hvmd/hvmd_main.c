@@ -96,12 +96,27 @@ static void run(struct hvmd *h)
 	}
 }
 
-static int detach(void)
+/*
+ * Into the background, with stdin from /dev/null and hvmd's own lines in
+ * LOG_DIR/hvmd.log: a detached hvmd must not hold the terminal or pipe of
+ * whoever started it (an hvmctl in "$(...)" would never return).
+ */
+static int detach(const char *log_dir)
 {
+	char path[PATH_MAX + 16];
 	int fd;
 
-	if (daemon(0, 1) < 0)
+	snprintf(path, sizeof(path), "%s/hvmd.log", log_dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	if (fd < 0)
 		return -errno;
+	if (daemon(0, 1) < 0) {
+		close(fd);
+		return -errno;
+	}
+	dup2(fd, STDOUT_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
 	fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (fd >= 0) {
 		dup2(fd, STDIN_FILENO);
@@ -124,9 +139,15 @@ int main(int argc, char **argv)
 	setup_signals();
 	if (hvmd_server_listen(&h))
 		return 1;
-	if (!h.o.foreground && detach() < 0) {
-		fprintf(stderr, "hvmd: cannot detach: %s\n", strerror(errno));
-		return 1;
+	if (!h.o.foreground) {
+		int drc = detach(h.o.log_dir);
+
+		if (drc < 0) {
+			fprintf(stderr,
+				"hvmd: cannot detach (log %s/hvmd.log): %s\n",
+				h.o.log_dir, strerror(-drc));
+			return 1;
+		}
 	}
 	hvmd_log(NULL, "info", "listening on %s; state in %s, logs in %s",
 		 h.o.socket, h.o.state_dir, h.o.log_dir);

@@ -9,6 +9,7 @@
  * "offline" before it is deleted on teardown.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -194,6 +195,16 @@ static int run_script(struct hvmd *h, struct domtab_dom *d, unsigned int i,
 	return rc ? rc : status ? -EIO : 0;
 }
 
+_Static_assert(DOMAIN_CONFIG_MAX_VIFS <= 32, "domtab_dom.taps is 32 bits");
+
+static bool tap_exists(const char *tap)
+{
+	char path[80];
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s", tap);
+	return access(path, F_OK) == 0;
+}
+
 static int tap_add(struct domtab_dom *d, const char *tap)
 {
 	struct hvmd_argv a = {0};
@@ -245,6 +256,12 @@ static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
 	int rc;
 
 	hvmd_net_tap_name(d, i, tap, sizeof(tap));
+	if (tap_exists(tap))
+		return snprintf(
+			       err, errlen,
+			       "vif %u: network interface %s already exists; choose another vifname= or remove it (ip link del %s)",
+			       i, tap, tap),
+		       -EEXIST;
 	rc = tap_add(d, tap);
 	if (rc)
 		return snprintf(
@@ -252,6 +269,7 @@ static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
 			       "vif %u: cannot create tap %s (see the ip lines in the domain log)",
 			       i, tap),
 		       rc;
+	d->taps |= 1u << i;
 	if (!v->script) {
 		rc = tap_attach(d, tap, br);
 		if (rc)
@@ -263,10 +281,14 @@ static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
 		rc = run_script(h, d, i, tap, "online", err, errlen);
 	}
 	/* Deleted here, so teardown never runs offline for this vif. */
-	if (rc && tap_del(d, tap))
-		hvmd_log(d, "warn",
-			 "cannot delete tap %s; delete it with ip link del %s",
-			 tap, tap);
+	if (rc) {
+		d->taps &= ~(1u << i);
+		if (tap_del(d, tap))
+			hvmd_log(
+				d, "warn",
+				"cannot delete tap %s; delete it with ip link del %s",
+				tap, tap);
+	}
 	if (rc == 0 && v->script)
 		hvmd_log(d, "info", "vif %u: tap %s set up by script %s", i,
 			 tap, v->script);
@@ -289,15 +311,18 @@ int hvmd_net_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 	return 0;
 }
 
+/* Only the taps hvmd made: never an interface that was there before. */
 void hvmd_net_teardown(struct hvmd *h, struct domtab_dom *d)
 {
-	char tap[32], path[80], err[1024];
+	char tap[32], err[1024];
 	unsigned int i;
 
 	for (i = 0; i < d->cfg.nr_vifs; i++) {
+		if (!(d->taps & (1u << i)))
+			continue;
+		d->taps &= ~(1u << i);
 		hvmd_net_tap_name(d, i, tap, sizeof(tap));
-		snprintf(path, sizeof(path), "/sys/class/net/%s", tap);
-		if (access(path, F_OK) < 0)
+		if (!tap_exists(tap))
 			continue;
 		if (d->cfg.vifs[i].script &&
 		    run_script(h, d, i, tap, "offline", err, sizeof(err)))

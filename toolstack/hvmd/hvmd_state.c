@@ -149,6 +149,8 @@ static void adopt_checked(struct hvmd *h, struct domtab_dom *d)
 	if (hvmd_log_open(h, d))
 		hvmd_log(d, "warn", "cannot open the log of domain %s",
 			 d->cfg.name);
+	/* Its taps were made by the hvmd that started it. */
+	d->taps = (1u << d->cfg.nr_vifs) - 1;
 	if (d->state == DOMTAB_SHUTDOWN || d->state == DOMTAB_CRASHED) {
 		hvmd_log(d, "info", "domain %s is still preserved as %s",
 			 d->cfg.name, domtab_state_name(d->state));

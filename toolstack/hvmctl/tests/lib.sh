@@ -12,7 +12,7 @@ set -u
 build=${HVM_BUILD_DIR:?HVM_BUILD_DIR is not set; run through run-integration}
 hvmctl=$build/toolstack/hvmctl/hvmctl
 hvmd=$build/toolstack/hvmd/hvmd
-work=$(mktemp -d /tmp/hvm-ts.XXXXXX)
+work=$(mktemp -d /tmp/hvm-ts.XXXXXX) || exit 1
 export HVMCTL_SOCKET="$work/run/hvmd.sock"
 hpid=""
 passed=0
