@@ -119,15 +119,9 @@ int hvmctl_verb_vncviewer(const struct hvmctl_cmd *c)
 	struct hvmctl_domain d;
 	int rc, port;
 
-	rc = hvmctl_wait_field(c, c->dom, "vnc", 60, &d);
+	rc = hvmctl_vnc_address(c, 60, &d, host, sizeof(host), &port);
 	if (rc)
 		return rc;
-	if (hvmctl_split_hostport(d.vnc, host, sizeof(host), &port)) {
-		fprintf(stderr,
-			"hvmctl: hvmd reported an unusable VNC address \"%s\"\n",
-			d.vnc);
-		return 1;
-	}
 	if (!find_viewer(viewer, sizeof(viewer)) || !getenv("DISPLAY")) {
 		printf("%s\n", d.vnc);
 		return 0;

@@ -21,15 +21,9 @@ int hvmctl_verb_screenshot(const struct hvmctl_cmd *c)
 	char host[80], err[256];
 	int rc, port;
 
-	rc = hvmctl_wait_field(c, c->dom, "vnc", 30, &d);
+	rc = hvmctl_vnc_address(c, 30, &d, host, sizeof(host), &port);
 	if (rc)
 		return rc;
-	if (hvmctl_split_hostport(d.vnc, host, sizeof(host), &port)) {
-		fprintf(stderr,
-			"hvmctl: hvmd reported an unusable VNC address \"%s\"\n",
-			d.vnc);
-		return 1;
-	}
 	rc = vnc_grab(host, port, GRAB_TIMEOUT_MS, GRAB_SETTLE_MS, &f, err,
 		      sizeof(err));
 	if (rc) {

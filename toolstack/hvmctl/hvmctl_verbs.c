@@ -239,6 +239,23 @@ int hvmctl_wait_field(const struct hvmctl_cmd *c, const char *dom,
 	return 1;
 }
 
+int hvmctl_vnc_address(const struct hvmctl_cmd *c, unsigned int timeout_s,
+		       struct hvmctl_domain *d, char *host, size_t size,
+		       int *port)
+{
+	int rc = hvmctl_wait_field(c, c->dom, "vnc", timeout_s, d);
+
+	if (rc)
+		return rc;
+	if (hvmctl_split_hostport(d->vnc, host, size, port)) {
+		fprintf(stderr,
+			"hvmctl: hvmd reported an unusable VNC address \"%s\"\n",
+			d->vnc);
+		return 1;
+	}
+	return 0;
+}
+
 int hvmctl_split_hostport(const char *s, char *host, size_t size, int *port)
 {
 	const char *colon = strrchr(s, ':');

@@ -30,4 +30,13 @@ int hvmctl_wait_field(const struct hvmctl_cmd *c, const char *dom,
 /* Splits "HOST:PORT" or "[V6]:PORT"; 0 or -EINVAL. */
 int hvmctl_split_hostport(const char *s, char *host, size_t size, int *port);
 
+/*
+ * The domain's VNC server, waited for up to @timeout_s seconds: @d filled
+ * and its address split into @host and @port. Returns 0 or the exit status
+ * (a message is printed).
+ */
+int hvmctl_vnc_address(const struct hvmctl_cmd *c, unsigned int timeout_s,
+		       struct hvmctl_domain *d, char *host, size_t size,
+		       int *port);
+
 #endif /* HVMCTL_HVMCTL_VERBS_H */
