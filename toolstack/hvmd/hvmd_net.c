@@ -205,46 +205,39 @@ static bool tap_exists(const char *tap)
 	return access(path, F_OK) == 0;
 }
 
-static int tap_add(struct domtab_dom *d, const char *tap)
+/* Runs "ip ARGS..." (@args ends with NULL); 0 if it exits 0. */
+static int ip(struct domtab_dom *d, const char *const *args)
 {
 	struct hvmd_argv a = {0};
 
 	hvmd_argv_add(&a, "%s", ip_path());
-	hvmd_argv_add(&a, "tuntap");
-	hvmd_argv_add(&a, "add");
-	hvmd_argv_add(&a, "dev");
-	hvmd_argv_add(&a, "%s", tap);
-	hvmd_argv_add(&a, "mode");
-	hvmd_argv_add(&a, "tap");
+	for (; *args; args++)
+		hvmd_argv_add(&a, "%s", *args);
 	return run_ip(d, &a);
+}
+
+static int tap_add(struct domtab_dom *d, const char *tap)
+{
+	const char *const args[] = {"tuntap", "add", "dev", tap,
+				    "mode",   "tap", NULL};
+
+	return ip(d, args);
 }
 
 static int tap_del(struct domtab_dom *d, const char *tap)
 {
-	struct hvmd_argv a = {0};
+	const char *const args[] = {"link", "del", "dev", tap, NULL};
 
-	hvmd_argv_add(&a, "%s", ip_path());
-	hvmd_argv_add(&a, "link");
-	hvmd_argv_add(&a, "del");
-	hvmd_argv_add(&a, "dev");
-	hvmd_argv_add(&a, "%s", tap);
-	return run_ip(d, &a);
+	return ip(d, args);
 }
 
 /* Without script=: what vif-bridge does, done by hvmd itself. */
 static int tap_attach(struct domtab_dom *d, const char *tap, const char *br)
 {
-	struct hvmd_argv a = {0};
+	const char *const args[] = {"link",   "set", "dev", tap,
+				    "master", br,    "up",  NULL};
 
-	hvmd_argv_add(&a, "%s", ip_path());
-	hvmd_argv_add(&a, "link");
-	hvmd_argv_add(&a, "set");
-	hvmd_argv_add(&a, "dev");
-	hvmd_argv_add(&a, "%s", tap);
-	hvmd_argv_add(&a, "master");
-	hvmd_argv_add(&a, "%s", br);
-	hvmd_argv_add(&a, "up");
-	return run_ip(d, &a);
+	return ip(d, args);
 }
 
 static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
