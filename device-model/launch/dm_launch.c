@@ -76,7 +76,36 @@ static int add_head(const struct dm_config *c, struct dm_argv *a)
 	return rc;
 }
 
-/* -vnc ... -display none -serial pty, then the VGA. */
+/*
+ * -serial pty, or with a serial log the same pty as chardev "serial0" (the
+ * label -serial pty would give it, which launch_qmp looks for) with QEMU's
+ * logfile=: QEMU appends every byte the guest sends to the file, whether
+ * or not anyone has the pty open, as xenconsoled's guest logs do.
+ */
+static int add_serial(const struct dm_config *c, struct dm_argv *a)
+{
+	struct dm_str s = {0};
+	int rc;
+
+	if (!c->serial_pty)
+		return 0;
+	if (!c->serial_log[0]) {
+		rc = dm_argv_add(a, "-serial");
+		return rc ? rc : dm_argv_add(a, "pty");
+	}
+	dm_str_addf(&s, "pty,id=serial0,logfile=");
+	dm_str_add_escaped(&s, c->serial_log);
+	dm_str_addf(&s, ",logappend=on");
+	rc = dm_argv_add(a, "-chardev");
+	if (!rc)
+		rc = dm_argv_push_str(a, &s);
+	dm_str_free(&s);
+	if (!rc)
+		rc = dm_argv_add(a, "-serial");
+	return rc ? rc : dm_argv_add(a, "chardev:serial0");
+}
+
+/* -vnc ... -display none, the serial port, then the VGA. */
 static int add_display(const struct dm_config *c, struct dm_argv *a)
 {
 	bool v6 = c->vnc && strchr(c->vnc_listen, ':') != NULL;
@@ -93,11 +122,8 @@ static int add_display(const struct dm_config *c, struct dm_argv *a)
 		rc = dm_argv_add(a, "-display");
 	if (!rc)
 		rc = dm_argv_add(a, "none");
-	if (!rc && c->serial_pty) {
-		rc = dm_argv_add(a, "-serial");
-		if (!rc)
-			rc = dm_argv_add(a, "pty");
-	}
+	if (!rc)
+		rc = add_serial(c, a);
 	if (rc)
 		return rc;
 	if (c->vga == DM_VGA_NONE) {

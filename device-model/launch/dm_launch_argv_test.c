@@ -227,12 +227,26 @@ static void test_serial_acpi(void)
 {
 	struct dm_config c;
 	struct dm_argv a;
-	int noacpi;
+	int noacpi, i;
 
 	dm_test_example(&c);
 	build_ok(&c, &a);
 	CHECK_EQ(-1, dm_test_find(&a, 0, "-no-acpi"));
 	dm_argv_free(&a);
+
+	/*
+	 * A serial log: the pty as chardev serial0 with QEMU's logfile
+	 * (commas in the path doubled), and no "-serial pty".
+	 */
+	snprintf(c.serial_log, sizeof(c.serial_log), "/var/log/a,b.log");
+	build_ok(&c, &a);
+	i = dm_test_find(
+		&a, 0, "pty,id=serial0,logfile=/var/log/a,,b.log,logappend=on");
+	CHECK(i > 0 && !strcmp(a.argv[i - 1], "-chardev"));
+	CHECK_EQ(0, strcmp(opt_value(&a, "-serial"), "chardev:serial0"));
+	CHECK_EQ(-1, dm_test_find(&a, 0, "pty"));
+	dm_argv_free(&a);
+	c.serial_log[0] = '\0';
 
 	c.serial_pty = false;
 	c.acpi = false;

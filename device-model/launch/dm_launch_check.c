@@ -199,7 +199,14 @@ static int check_qmp(const struct dm_config *c, char *err, size_t errlen)
 {
 	int rc = 0;
 
-	if (c->qmp_path[0])
+	if (c->serial_log[0])
+		rc = check_path("serial-log path", c->serial_log,
+				sizeof(c->serial_log), err, errlen);
+	if (!rc && c->serial_log[0] && !c->serial_pty)
+		return dm_fail(
+			err, errlen,
+			"serial-log needs a serial port; drop serial-log or set serial=pty");
+	if (!rc && c->qmp_path[0])
 		rc = check_path("qmp socket path", c->qmp_path,
 				sizeof(c->qmp_path), err, errlen);
 	if (!rc && c->qmp_stat_path[0])

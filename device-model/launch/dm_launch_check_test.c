@@ -123,6 +123,15 @@ static void qmp_nl(struct dm_config *c)
 {
 	SET(c->qmp_stat_path, "/q\n");
 }
+static void log_rel(struct dm_config *c)
+{
+	SET(c->serial_log, "serial.log");
+}
+static void log_noserial(struct dm_config *c)
+{
+	SET(c->serial_log, "/var/log/hvm/console/x.log");
+	c->serial_pty = false;
+}
 static void qmp_same(struct dm_config *c)
 {
 	SET(c->qmp_stat_path, c->qmp_path);
@@ -262,6 +271,10 @@ static const struct bad_case bad_cases[] = {
 	{"empty vnc-listen", vnc_empty, "vnc-listen \"\" is not an IP address"},
 	{"vnc display 100", vnc_disp,
 	 "vnc-display=100 is out of range; use 0..99"},
+	{"relative serial-log", log_rel,
+	 "serial-log path \"serial.log\" is not absolute"},
+	{"serial-log without serial", log_noserial,
+	 "serial-log needs a serial port; drop serial-log or set serial=pty"},
 	{"relative qmp", qmp_rel,
 	 "qmp socket path \"qmp.sock\" is not absolute"},
 	{"newline in qmp-stat", qmp_nl,

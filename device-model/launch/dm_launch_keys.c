@@ -262,6 +262,7 @@ static const struct key_desc keys[] = {
 	{"vnc-display", FIELD(KEY_UINT, vnc_display)},
 	{"vnc-unused", FIELD(KEY_BOOL, vnc_find_unused)},
 	{"serial", KEY_FN, 0, 0, set_serial},
+	{"serial-log", FIELD(KEY_STR, serial_log)},
 	{"qmp", FIELD(KEY_STR, qmp_path)},
 	{"qmp-stat", FIELD(KEY_STR, qmp_stat_path)},
 	{"platform-pci", FIELD(KEY_BOOL, platform_pci)},

@@ -101,6 +101,8 @@ static void test_keys_each(void)
 	CHECK_EQ(DM_VGA_NONE, c.vga);
 	CHECK_EQ(0, set(&c, "serial=pty"));
 	CHECK(c.serial_pty);
+	CHECK_EQ(0, set(&c, "serial-log=/var/log/hvm/console/a.log"));
+	CHECK_EQ(0, strcmp(c.serial_log, "/var/log/hvm/console/a.log"));
 }
 
 static void test_disk_and_nic_forms(void)

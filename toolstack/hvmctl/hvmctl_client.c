@@ -251,6 +251,7 @@ void hvmctl_domain_parse(struct hvmctl_domain *d, char **f, unsigned int nr)
 	copy_kv(d->console, sizeof(d->console), f, nr, "console");
 	copy_kv(d->vnc, sizeof(d->vnc), f, nr, "vnc");
 	copy_kv(d->log, sizeof(d->log), f, nr, "log");
+	copy_kv(d->console_log, sizeof(d->console_log), f, nr, "console_log");
 	copy_kv(d->actions, sizeof(d->actions), f, nr, "actions");
 	v = hvmd_proto_kv(f, nr, "domid");
 	d->domid = v ? (unsigned int)strtoul(v, NULL, 10) : 0;

@@ -23,6 +23,7 @@ struct hvmctl_domain {
 	char console[64];
 	char vnc[80];
 	char log[4200];
+	char console_log[4200]; /* "" without a serial port */
 	char actions[64];
 };
 

@@ -106,9 +106,21 @@ struct list_ctx {
 
 static void print_domain_long(const struct hvmctl_domain *d)
 {
-	printf("name:      %s\ndomid:     %u\nuuid:      %s\nmemory:    %llu MiB\nvcpus:     %u\nstate:     %s (%s)\ncpu time:  %s s\nconsole:   %s\nvnc:       %s\nlog:       %s\nactions:   %s (on_poweroff, on_reboot, on_crash)\n",
+	printf("name:         %s\n"
+	       "domid:        %u\n"
+	       "uuid:         %s\n"
+	       "memory:       %llu MiB\n"
+	       "vcpus:        %u\n"
+	       "state:        %s (%s)\n"
+	       "cpu time:     %s s\n"
+	       "console:      %s\n"
+	       "console log:  %s\n"
+	       "vnc:          %s\n"
+	       "log:          %s\n"
+	       "actions:      %s (on_poweroff, on_reboot, on_crash)\n",
 	       d->name, d->domid, d->uuid, d->memory, d->vcpus, d->state,
 	       d->flags, d->cputime, d->console[0] ? d->console : "-",
+	       d->console_log[0] ? d->console_log : "-",
 	       d->vnc[0] ? d->vnc : "-", d->log, d->actions);
 }
 

@@ -46,6 +46,13 @@ void hvmd_log_path(const struct hvmd *h, const struct domtab_dom *d, char *buf,
 		 d->cfg.name ? d->cfg.name : "unnamed");
 }
 
+void hvmd_console_log_path(const struct hvmd *h, const struct domtab_dom *d,
+			   char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/" HVMD_CONSOLE_LOG_DIR "/%s.log", h->o.log_dir,
+		 d->cfg.name ? d->cfg.name : "unnamed");
+}
+
 int hvmd_log_open(const struct hvmd *h, struct domtab_dom *d)
 {
 	char path[PATH_MAX + 80];

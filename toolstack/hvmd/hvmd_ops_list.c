@@ -17,7 +17,7 @@
 #include "hypervisor/ctl_proto.h"
 #include "toolstack/domain_uuid.h"
 
-#define NR_KV 13
+#define NR_KV 14
 
 static void send_domain(struct hvmd *h, struct hvmd_reply *r,
 			struct domtab_dom *d)
@@ -49,6 +49,11 @@ static void send_domain(struct hvmd *h, struct hvmd_reply *r,
 		 domain_config_action_name(d->cfg.on_reboot),
 		 domain_config_action_name(d->cfg.on_crash));
 	snprintf(kv[12], sizeof(kv[12]), "pid=%d", (int)d->domain.pid);
+	if (d->cfg.serial == DOMAIN_SERIAL_PTY)
+		hvmd_console_log_path(h, d, log, sizeof(log));
+	else
+		log[0] = '\0';
+	snprintf(kv[13], sizeof(kv[13]), "console_log=%s", log);
 	f[0] = "domain";
 	for (i = 0; i < NR_KV; i++)
 		f[i + 1] = kv[i];

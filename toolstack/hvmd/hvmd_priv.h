@@ -54,6 +54,14 @@ int hvmd_log_open(const struct hvmd *h, struct domtab_dom *d)
 	__attribute__((warn_unused_result));
 void hvmd_log_path(const struct hvmd *h, const struct domtab_dom *d, char *buf,
 		   size_t size);
+/*
+ * The guest's serial output, as QEMU appends it (LOG/console/NAME.log, as
+ * xenconsoled keeps guest consoles): kept whether or not anyone runs
+ * hvmctl console, across reboots of the domain.
+ */
+#define HVMD_CONSOLE_LOG_DIR "console"
+void hvmd_console_log_path(const struct hvmd *h, const struct domtab_dom *d,
+			   char *buf, size_t size);
 
 /* hvmd_reply.c: answer lines (hvmd_proto.h). */
 void hvmd_reply_data(struct hvmd_reply *r, const char *const *f,

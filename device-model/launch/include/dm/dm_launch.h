@@ -100,6 +100,8 @@ struct dm_config {
 	bool vnc_find_unused;	      /* ",to=99" */
 
 	bool serial_pty;
+	/* "" = none; else QEMU copies the guest's serial output here too */
+	char serial_log[DM_PATH_MAX];
 	char qmp_path[DM_SOCK_PATH_MAX];      /* "" = no QMP monitor */
 	char qmp_stat_path[DM_SOCK_PATH_MAX]; /* "" = no second monitor */
 	bool platform_pci; /* xenfv machine with the Xen platform device */
@@ -125,7 +127,8 @@ void dm_config_init(struct dm_config *c);
  * Sets one field of @c from a "KEY=VALUE" string, as hvm-dm-launch's
  * command line does. Keys: qemu, domid, name, memory, vcpus, maxvcpus,
  * boot, vga (std|cirrus|none), videoram, vnc (on|off), vnc-listen,
- * vnc-display (0..99), vnc-unused (on|off), serial (pty|none), qmp,
+ * vnc-display (0..99), vnc-unused (on|off), serial (pty|none),
+ * serial-log (an absolute file the serial output is appended to), qmp,
  * qmp-stat, platform-pci (on|off), acpi (on|off), and the repeatable
  *   disk=VDEV,FORMAT,MEDIA,ACCESS,PATH  e.g. disk=hda,raw,disk,rw,/img
  *        (VDEV hda..hdd, FORMAT raw|qcow2, MEDIA disk|cdrom, ACCESS rw|ro;
