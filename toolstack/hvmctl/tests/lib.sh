@@ -24,7 +24,7 @@ start_hvmd()
 	"$hvmd" --foreground --state-dir "$work/state" --log-dir "$work/log" \
 		--run-dir "$work/run" "$@" >> "$work/hvmd.log" 2>&1 &
 	hpid=$!
-	wait_for 100 "$hvmctl" list
+	wait_for 300 "$hvmctl" list
 }
 
 lib_cleanup()
@@ -54,14 +54,17 @@ check()
 	fi
 }
 
-# wait_for TENTHS COMMAND...: until COMMAND succeeds or time runs out.
+# wait_for TENTHS COMMAND...: until COMMAND succeeds or TENTHS tenths of
+# a second have passed. The bound is wall-clock time, not a try count: in
+# the test host one hvmctl call can take longer than the 0.1 s pause, and
+# a wait must end before the test host's own bound so the test can still
+# say what it saw.
 wait_for()
 {
-	tries=$1
+	deadline=$(($(date +%s) + ($1 + 9) / 10))
 	shift
 	while ! "$@" > /dev/null 2>&1; do
-		tries=$((tries - 1))
-		[ "$tries" -gt 0 ] || return 1
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
 		sleep 0.1
 	done
 }
