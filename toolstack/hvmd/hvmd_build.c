@@ -121,10 +121,9 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 	}
 	hvmd_argv_add(a, "serial=%s",
 		      c->serial == DOMAIN_SERIAL_PTY ? "pty" : "none");
-	if (c->serial == DOMAIN_SERIAL_PTY) {
-		hvmd_console_log_path(h, d, log, sizeof(log));
+	if (c->serial == DOMAIN_SERIAL_PTY && strcmp(h->o.console_log, "off") &&
+	    hvmd_console_log_open(h, d, log, sizeof(log)) == 0)
 		hvmd_argv_add(a, "serial-log=%s", log);
-	}
 	hvmd_argv_add(a, "platform-pci=off");
 	hvmd_argv_add(a, "acpi=%s", c->acpi ? "on" : "off");
 	dm_devices(d, a);

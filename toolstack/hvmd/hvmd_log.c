@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hvmd/hvmd_proto.h"
@@ -51,6 +52,31 @@ void hvmd_console_log_path(const struct hvmd *h, const struct domtab_dom *d,
 {
 	snprintf(buf, size, "%s/" HVMD_CONSOLE_LOG_DIR "/%s.log", h->o.log_dir,
 		 d->cfg.name ? d->cfg.name : "unnamed");
+}
+
+int hvmd_console_log_open(const struct hvmd *h, struct domtab_dom *d, char *buf,
+			  size_t size)
+{
+	char dir[PATH_MAX + 16];
+	int fd;
+
+	snprintf(dir, sizeof(dir), "%s/" HVMD_CONSOLE_LOG_DIR, h->o.log_dir);
+	hvmd_console_log_path(h, d, buf, size);
+	if (mkdir(dir, 0750) < 0 && errno != EEXIST)
+		fd = -1;
+	else
+		fd = open(buf, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+	if (fd < 0) {
+		int rc = -errno;
+
+		hvmd_log(
+			d, "warn",
+			"cannot create the console log %s: %s; the guest's serial output is not logged (check %s)",
+			buf, strerror(-rc), dir);
+		return rc;
+	}
+	close(fd);
+	return 0;
 }
 
 int hvmd_log_open(const struct hvmd *h, struct domtab_dom *d)

@@ -49,13 +49,10 @@ static int make_dir(const char *path)
 
 static int make_dirs(const struct hvmd_opts *o)
 {
-	char consoles[PATH_MAX + 16];
-	const char *dirs[] = {o->state_dir, o->log_dir, o->run_dir, consoles};
+	const char *dirs[] = {o->state_dir, o->log_dir, o->run_dir};
 	unsigned int i;
 
-	snprintf(consoles, sizeof(consoles), "%s/" HVMD_CONSOLE_LOG_DIR,
-		 o->log_dir);
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 3; i++) {
 		int rc = make_dir(dirs[i]);
 
 		if (rc) {

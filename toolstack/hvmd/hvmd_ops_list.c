@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hvmd/hvmd_proto.h"
 #include "hvmd_priv.h"
@@ -49,9 +50,10 @@ static void send_domain(struct hvmd *h, struct hvmd_reply *r,
 		 domain_config_action_name(d->cfg.on_reboot),
 		 domain_config_action_name(d->cfg.on_crash));
 	snprintf(kv[12], sizeof(kv[12]), "pid=%d", (int)d->domain.pid);
-	if (d->cfg.serial == DOMAIN_SERIAL_PTY)
-		hvmd_console_log_path(h, d, log, sizeof(log));
-	else
+	/* Only if there is one (serial=pty, console-log on, or an older hvmd).
+	 */
+	hvmd_console_log_path(h, d, log, sizeof(log));
+	if (d->cfg.serial != DOMAIN_SERIAL_PTY || access(log, F_OK))
 		log[0] = '\0';
 	snprintf(kv[13], sizeof(kv[13]), "console_log=%s", log);
 	f[0] = "domain";

@@ -45,6 +45,7 @@ static const struct opt_field fields[] = {
 	OPT_FIELD("seabios", seabios),
 	OPT_FIELD("qemu", qemu),
 	OPT_FIELD("scripts-dir", scripts_dir),
+	OPT_FIELD("console-log", console_log),
 };
 
 static int set_field(struct hvmd_opts *o, const char *key, const char *val)
@@ -90,6 +91,7 @@ static void set_defaults(struct hvmd_opts *o)
 	snprintf(o->log_dir, sizeof(o->log_dir), "/var/log/hvm");
 	snprintf(o->run_dir, sizeof(o->run_dir), "/run/hvm");
 	snprintf(o->bridge, sizeof(o->bridge), "xenbr0");
+	snprintf(o->console_log, sizeof(o->console_log), "on");
 	snprintf(o->scripts_dir, sizeof(o->scripts_dir), "%s",
 		 HVMD_SCRIPTS_DIR_DEFAULT);
 	snprintf(o->seabios, sizeof(o->seabios),
@@ -176,6 +178,8 @@ static void usage(FILE *f)
 		"  --bridge NAME     bridge for vifs without bridge= (default xenbr0)\n"
 		"  --scripts-dir DIR vif script= names without '/' (default " HVMD_SCRIPTS_DIR_DEFAULT
 		")\n"
+		"  --console-log on|off  keep each guest's serial output in LOG-DIR/console/NAME.log\n"
+		"                    (default on)\n"
 		"  --xenstored, --hvm-domain, --dm-launch, --shim-dir, --loader, --seabios,\n"
 		"  --qemu PATH       helpers and firmware (default: the build tree of hvmd)\n"
 		"  --foreground      stay in the foreground (default: detach)\n"
@@ -226,6 +230,12 @@ int hvmd_opts_parse(struct hvmd_opts *o, int argc, char **argv)
 	rc = load_file(o, conf ? conf : HVMD_CONF_DEFAULT, conf != NULL);
 	if (rc == 0)
 		rc = parse_argv(o, argc, argv);
+	if (rc == 0 && strcmp(o->console_log, "on") &&
+	    strcmp(o->console_log, "off")) {
+		fprintf(stderr, "hvmd: console-log is \"%s\"; use on or off\n",
+			o->console_log);
+		return -EINVAL;
+	}
 	if (rc == 0 && !o->socket[0]) {
 		if (strlen(o->run_dir) + sizeof("/hvmd.sock") >
 		    sizeof(o->socket)) {

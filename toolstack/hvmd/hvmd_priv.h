@@ -29,6 +29,7 @@ struct hvmd_opts {
 	char loader[PATH_MAX];
 	char seabios[PATH_MAX];
 	char qemu[PATH_MAX]; /* "" = the launcher's default */
+	char console_log[8]; /* "on" (default) or "off" */
 	bool foreground;
 	bool verbose;
 };
@@ -55,13 +56,21 @@ int hvmd_log_open(const struct hvmd *h, struct domtab_dom *d)
 void hvmd_log_path(const struct hvmd *h, const struct domtab_dom *d, char *buf,
 		   size_t size);
 /*
- * The guest's serial output, as QEMU appends it (LOG/console/NAME.log, as
- * xenconsoled keeps guest consoles): kept whether or not anyone runs
- * hvmctl console, across reboots of the domain.
+ * The guest's serial output, as QEMU appends it (LOG/console/NAME.log, like
+ * xenconsoled's guest logs, but on unless hvmd's console-log = off): kept
+ * whether or not anyone runs hvmctl console, across reboots of the domain.
  */
 #define HVMD_CONSOLE_LOG_DIR "console"
 void hvmd_console_log_path(const struct hvmd *h, const struct domtab_dom *d,
 			   char *buf, size_t size);
+/*
+ * Creates the console log of @d (directory 0750, file 0640, so the
+ * domain log's readers can read it) and puts its path in @buf. Returns 0,
+ * or -errno with a warning in the domain log: the domain then runs
+ * without one rather than not at all.
+ */
+int hvmd_console_log_open(const struct hvmd *h, struct domtab_dom *d, char *buf,
+			  size_t size);
 
 /* hvmd_reply.c: answer lines (hvmd_proto.h). */
 void hvmd_reply_data(struct hvmd_reply *r, const char *const *f,

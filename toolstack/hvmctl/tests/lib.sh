@@ -61,7 +61,7 @@ check()
 # say what it saw.
 wait_for()
 {
-	deadline=$(($(date +%s) + ($1 + 9) / 10))
+	local deadline=$(($(date +%s) + ($1 + 9) / 10))
 	shift
 	while ! "$@" > /dev/null 2>&1; do
 		[ "$(date +%s)" -lt "$deadline" ] || return 1
