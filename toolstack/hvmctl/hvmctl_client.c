@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -26,6 +27,12 @@
 #include "hvmd/hvmd_proto.h"
 
 #define START_WAIT_MS 5000
+/*
+ * The longest hvmd may take for one answer line. Its slowest requests
+ * (create and destroy with hotplug scripts, each bounded at 30 s) stay far
+ * below; past this, hvmd is stuck and waiting on would hang scripts.
+ */
+#define ANSWER_WAIT_S 300
 
 static int try_connect(const char *path)
 {
@@ -183,6 +190,12 @@ static int read_answer(int fd, hvmctl_data_fn fn, void *ctx, bool quiet)
 	for (;;) {
 		int n = hvmd_proto_read_line(fd, line, sizeof(line)), rc;
 
+		if (n == -EAGAIN || n == -EWOULDBLOCK) {
+			fprintf(stderr,
+				"hvmctl: hvmd did not answer within %d s; it is stuck: see its log (journalctl -u hvmd, or hvmd.log in its log directory) and restart it (running domains stay)\n",
+				ANSWER_WAIT_S);
+			return 1;
+		}
 		if (n < 0) {
 			fprintf(stderr,
 				"hvmctl: hvmd closed the connection without an answer (%s); see hvmd's log\n",
@@ -204,6 +217,7 @@ int hvmctl_client_call(const struct hvmctl_cmd *c, const char *const *req,
 		       unsigned int nr, hvmctl_data_fn fn, void *ctx,
 		       bool quiet)
 {
+	struct timeval tv = {.tv_sec = ANSWER_WAIT_S};
 	char line[HVMD_PROTO_LINE_MAX + 1];
 	int fd, n, rc;
 
@@ -218,6 +232,7 @@ int hvmctl_client_call(const struct hvmctl_cmd *c, const char *const *req,
 	fd = connect_hvmd(c);
 	if (fd < 0)
 		return 1;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	rc = hvmd_proto_write_all(fd, line, (size_t)n);
 	if (rc < 0) {
 		fprintf(stderr, "hvmctl: cannot send to hvmd: %s\n",

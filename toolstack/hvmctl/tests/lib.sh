@@ -41,15 +41,19 @@ lib_cleanup()
 }
 trap lib_cleanup EXIT
 
+t_start=$(date +%s)
+
+# check DESC COMMAND...: one "ok"/"FAIL" line, with the seconds since the
+# test began, so a slow step shows where the time went.
 check()
 {
 	desc=$1
 	shift
 	if "$@"; then
-		echo "ok   $desc"
+		echo "ok   $desc [$(($(date +%s) - t_start)) s]"
 		passed=$((passed + 1))
 	else
-		echo "FAIL $desc"
+		echo "FAIL $desc [$(($(date +%s) - t_start)) s]"
 		failed=$((failed + 1))
 	fi
 }
@@ -73,7 +77,8 @@ wait_for()
 show()
 {
 	echo "--- $1:"
-	sed 's/^/    /' "$1" 2>/dev/null | tail -n "${2:-60}"
+	# awk ends the last line even when the file does not (a serial log).
+	awk '{print "    " $0}' "$1" 2>/dev/null | tail -n "${2:-60}"
 }
 
 listed()
