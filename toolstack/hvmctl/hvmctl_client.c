@@ -31,8 +31,21 @@
  * The longest hvmd may take for one answer line. Its slowest requests
  * (create and destroy with hotplug scripts, each bounded at 30 s) stay far
  * below; past this, hvmd is stuck and waiting on would hang scripts.
+ * $HVMCTL_TIMEOUT (whole seconds) sets another bound.
  */
 #define ANSWER_WAIT_S 300
+
+static long answer_wait_s(void)
+{
+	const char *v = getenv("HVMCTL_TIMEOUT");
+	char *end;
+	long s;
+
+	if (!v || !*v)
+		return ANSWER_WAIT_S;
+	s = strtol(v, &end, 10);
+	return *end || s <= 0 || s > 86400 ? ANSWER_WAIT_S : s;
+}
 
 static int try_connect(const char *path)
 {
@@ -182,7 +195,8 @@ static int answer_line(char **f, unsigned int n, hvmctl_data_fn fn, void *ctx,
 	return 1;
 }
 
-static int read_answer(int fd, hvmctl_data_fn fn, void *ctx, bool quiet)
+static int read_answer(int fd, long wait_s, hvmctl_data_fn fn, void *ctx,
+		       bool quiet)
 {
 	char line[HVMD_PROTO_LINE_MAX];
 	char *f[HVMD_PROTO_MAX_FIELDS];
@@ -192,8 +206,8 @@ static int read_answer(int fd, hvmctl_data_fn fn, void *ctx, bool quiet)
 
 		if (n == -EAGAIN || n == -EWOULDBLOCK) {
 			fprintf(stderr,
-				"hvmctl: hvmd did not answer within %d s; it is stuck: see its log (journalctl -u hvmd, or hvmd.log in its log directory) and restart it (running domains stay)\n",
-				ANSWER_WAIT_S);
+				"hvmctl: hvmd did not answer within %ld s; it is stuck: see its log (journalctl -u hvmd, or hvmd.log in its log directory) and restart it (running domains stay)\n",
+				wait_s);
 			return 1;
 		}
 		if (n < 0) {
@@ -217,7 +231,7 @@ int hvmctl_client_call(const struct hvmctl_cmd *c, const char *const *req,
 		       unsigned int nr, hvmctl_data_fn fn, void *ctx,
 		       bool quiet)
 {
-	struct timeval tv = {.tv_sec = ANSWER_WAIT_S};
+	struct timeval tv = {.tv_sec = answer_wait_s()};
 	char line[HVMD_PROTO_LINE_MAX + 1];
 	int fd, n, rc;
 
@@ -240,7 +254,7 @@ int hvmctl_client_call(const struct hvmctl_cmd *c, const char *const *req,
 		close(fd);
 		return 1;
 	}
-	rc = read_answer(fd, fn, ctx, quiet);
+	rc = read_answer(fd, tv.tv_sec, fn, ctx, quiet);
 	close(fd);
 	return rc;
 }
