@@ -23,18 +23,34 @@ static const char *const disk_formats[] = {
 };
 
 /* One "-chardev socket" + "-mon" pair for a QMP socket named @id. */
-static int add_qmp(struct dm_argv *a, const char *id, const char *path)
+/*
+ * -chardev KIND_ID,KEY=PATH,OPTS: the id and the path escaped (commas
+ * doubled), as QEMU's option parser wants.
+ */
+static int add_chardev(struct dm_argv *a, const char *kind, const char *id,
+		       const char *key, const char *path, const char *opts)
 {
 	struct dm_str s = {0};
 	int rc;
 
-	dm_str_addf(&s, "socket,id=%s,path=", id);
+	dm_str_addf(&s, "%s", kind);
+	dm_str_add_escaped(&s, id);
+	dm_str_addf(&s, "%s", key);
 	dm_str_add_escaped(&s, path);
-	dm_str_addf(&s, ",server=on,wait=off");
+	dm_str_addf(&s, "%s", opts);
 	rc = dm_argv_add(a, "-chardev");
 	if (!rc)
 		rc = dm_argv_push_str(a, &s);
 	dm_str_free(&s);
+	return rc;
+}
+
+static int add_qmp(struct dm_argv *a, const char *id, const char *path)
+{
+	int rc;
+
+	rc = add_chardev(a, "socket,id=", id, ",path=", path,
+			 ",server=on,wait=off");
 	if (!rc)
 		rc = dm_argv_add(a, "-mon");
 	if (!rc)
@@ -84,7 +100,6 @@ static int add_head(const struct dm_config *c, struct dm_argv *a)
  */
 static int add_serial(const struct dm_config *c, struct dm_argv *a)
 {
-	struct dm_str s = {0};
 	int rc;
 
 	if (!c->serial_pty)
@@ -93,13 +108,8 @@ static int add_serial(const struct dm_config *c, struct dm_argv *a)
 		rc = dm_argv_add(a, "-serial");
 		return rc ? rc : dm_argv_add(a, "pty");
 	}
-	dm_str_addf(&s, "pty,id=serial0,logfile=");
-	dm_str_add_escaped(&s, c->serial_log);
-	dm_str_addf(&s, ",logappend=on");
-	rc = dm_argv_add(a, "-chardev");
-	if (!rc)
-		rc = dm_argv_push_str(a, &s);
-	dm_str_free(&s);
+	rc = add_chardev(a, "pty,id=", "serial0", ",logfile=", c->serial_log,
+			 ",logappend=on");
 	if (!rc)
 		rc = dm_argv_add(a, "-serial");
 	return rc ? rc : dm_argv_add(a, "chardev:serial0");
