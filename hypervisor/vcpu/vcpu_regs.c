@@ -17,6 +17,8 @@
 #define X86_CR0_PE 0x1u
 #define X86_CR0_ET 0x10u
 #define X86_RFLAGS_RESERVED 0x2u
+#define X86_RESET_RIP 0xfff0u
+#define X86_RESET_CS 0xf000u
 #define SEG_TYPE_CODE_XR_ACCESSED 0xb
 #define SEG_TYPE_DATA_RW_ACCESSED 0x3
 #define SEG_TYPE_TSS32_BUSY 0xb
@@ -132,6 +134,19 @@ void vcpu_regs_describe(int vcpu_fd, char *buf, unsigned int len)
 	    ioctl(vcpu_fd, KVM_GET_SREGS, &sregs) < 0) {
 		snprintf(buf, len, "registers unavailable: %s",
 			 strerror(errno));
+		return;
+	}
+	/*
+	 * On AMD, KVM reinitialises the VMCB when it sees a SHUTDOWN
+	 * intercept, before user space can look: the registers are then at
+	 * the reset vector and say nothing about the fault.
+	 */
+	if (regs.rip == X86_RESET_RIP && sregs.cs.selector == X86_RESET_CS &&
+	    !(sregs.cr0 & X86_CR0_PE)) {
+		snprintf(buf, len,
+			 "registers already reset by KVM (it does so on AMD), "
+			 "the faulting state is lost; the kvm:kvm_exit "
+			 "tracepoint records the faulting rip");
 		return;
 	}
 	snprintf(
