@@ -16,6 +16,7 @@
 #include <xen/hvm/hvm_op.h>
 #include <unistd.h>
 
+#include "hypervisor/clock_ms.h"
 #include "hypervisor/domain.h"
 #include "hypervisor/ioreq_bufring.h"
 #include "hypervisor/log.h"
@@ -274,24 +275,82 @@ static void drain(int efd)
 	(void)!read(efd, &cnt, sizeof(cnt));
 }
 
-/* Waits for the device model's answer or for the domain to stop. */
-static int wait_done(struct vcpu *v, struct domain_ioreq_srv *s, uint64_t *data)
+/*
+ * A request the device model leaves unanswered this long is logged once
+ * (and its late answer too): the guest is stuck on it, and a sysadmin
+ * needs to see that it is the device model, not the guest, that stalls.
+ */
+#define IOREQ_SLOW_MS 10000
+
+static const char *req_kind(const struct ioreq *req)
+{
+	switch (req->type) {
+	case IOREQ_TYPE_PIO:
+		return "port";
+	case IOREQ_TYPE_COPY:
+		return "MMIO address";
+	case IOREQ_TYPE_PCI_CONFIG:
+		return "PCI config";
+	default:
+		return "request type";
+	}
+}
+
+static void log_slow(const struct vcpu *v, const struct ioreq *req,
+		     unsigned int secs, bool answered)
+{
+	const char *dir = req->dir == IOREQ_READ ? "read of" : "write to";
+
+	if (answered)
+		log_info(
+			"ioreq",
+			"vCPU %u: the device model answered a %s %s 0x%llx after %u s",
+			v->id, dir, req_kind(req),
+			(unsigned long long)req->addr, secs);
+	else
+		log_warn(
+			"ioreq",
+			"vCPU %u: the device model has not answered a %s %s 0x%llx (%u bytes x %u) for %u s; the guest waits for it: check that QEMU is alive and its log",
+			v->id, dir, req_kind(req),
+			(unsigned long long)req->addr, req->size, req->count,
+			secs);
+}
+
+/* Waits for the device model's answer to @req or for the domain to stop. */
+static int wait_done(struct vcpu *v, struct domain_ioreq_srv *s,
+		     const struct ioreq *req, uint64_t *data)
 {
 	struct pollfd pfd[2] = {
 		{.fd = s->vcpu_port[v->id].done_efd, .events = POLLIN},
 		{.fd = v->kick_efd, .events = POLLIN},
 	};
-	int rc;
+	uint64_t start = 0, waited;
+	bool warned = false;
+	int rc, timeout;
 
 	for (;;) {
 		rc = ioreq_slot_poll(&s->slot[v->id], data);
-		if (rc != -EINPROGRESS)
+		if (rc != -EINPROGRESS) {
+			if (warned)
+				log_slow(v, req,
+					 (clock_ms_now() - start) / 1000, true);
 			return rc;
+		}
 		if (domain_is_stopping(v->d))
 			return -ECANCELED;
 		if (__atomic_load_n(&s->dying, __ATOMIC_ACQUIRE))
 			return -ENODEV;
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+		/* The clock starts after the first look: most answers are in.
+		 */
+		if (!start)
+			start = clock_ms_now();
+		waited = clock_ms_now() - start;
+		if (!warned && waited >= IOREQ_SLOW_MS) {
+			warned = true;
+			log_slow(v, req, waited / 1000, false);
+		}
+		timeout = warned ? -1 : (int)(IOREQ_SLOW_MS - waited);
+		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
 			return -errno;
 		drain(pfd[0].fd);
 		drain(pfd[1].fd);
@@ -330,7 +389,7 @@ static int send_and_wait(struct vcpu *v, struct domain_ioreq_srv *s,
 	if (!rc)
 		rc = notify(s->vcpu_port[v->id].notify_efd);
 	if (!rc)
-		rc = wait_done(v, s, data);
+		rc = wait_done(v, s, req, data);
 	else if (rc != -EPROTO)
 		log_err("ioreq", "vCPU %u: cannot send a request: %s", v->id,
 			strerror(-rc));

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <linux/kvm.h>
 
+#include "hypervisor/clock_ms.h"
 #include "hypervisor/elf_load.h"
 #include "hypervisor/file_read.h"
 #include "hypervisor/vcpu_regs.h"
@@ -123,14 +124,6 @@ static void tick(int sig)
 	(void)sig; /* only interrupts KVM_RUN */
 }
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
 /*
  * A periodic SIGALRM kicks the vCPU out of KVM_RUN so the deadline is seen
  * even if the guest never exits; periodic, not one-shot, so a tick that
@@ -155,13 +148,13 @@ static int arm_ticks(bool on)
 
 int probe_vm_run(struct probe_vm *vm, unsigned int timeout_ms)
 {
-	uint64_t deadline = now_ms() + timeout_ms;
+	uint64_t deadline = clock_ms_now() + timeout_ms;
 	int rc;
 
 	vm->result = PROBE_RUNNING;
 	rc = arm_ticks(true);
 	while (!rc && vm->result == PROBE_RUNNING) {
-		if (now_ms() >= deadline) {
+		if (clock_ms_now() >= deadline) {
 			vm->result = PROBE_TIMEOUT;
 			snprintf(vm->why, sizeof(vm->why),
 				 "guest did not finish within %u ms",

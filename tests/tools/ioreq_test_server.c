@@ -20,6 +20,8 @@
  *   QEMU's mapcache would.
  * With --garbage it answers the first request with an invalid slot state,
  * which hvm-domain must treat as a protocol violation (crash the domain).
+ * With --slow it answers the first request only after SLOW_SECS seconds,
+ * longer than hvm-domain waits before it logs an unanswered request.
  * With --vram it acts like QEMU's framebuffer setup instead (dm-abi.md
  * 4.3, 4.4): populates 16 pages above a 64 MiB guest's RAM, writes "VRAM"
  * there through the memfd, relocates them to 0xE0100000, unpauses, waits
@@ -52,6 +54,8 @@
 #define MMIO_BASE 0xe0000000ULL
 #define MMIO_SIZE 4096u
 #define PAGE 4096
+/* hvm-domain logs a request unanswered for 10 s (domain_ioreq.c). */
+#define SLOW_SECS 12u
 #define GARBAGE_STATE 0xf
 #define BOUNCE_LEN (8 * PAGE)
 /* hvm-domain's bounce pages: the top of a 64 MiB domain's low RAM. */
@@ -68,6 +72,7 @@ struct server {
 	uint8_t mmio[MMIO_SIZE];
 	unsigned long served;
 	int garbage;
+	int slow; /* hold the first answer back for SLOW_SECS */
 	int vram; /* act as the framebuffer setup, not as a device */
 };
 
@@ -251,6 +256,10 @@ static void serve_slot(struct server *s, unsigned int i)
 	    STATE_IOREQ_READY)
 		return;
 	r->state = STATE_IOREQ_INPROCESS;
+	if (s->slow && !s->served) {
+		printf("holding the first request back for %u s\n", SLOW_SECS);
+		sleep(SLOW_SECS);
+	}
 	handle(s, r);
 	s->served++;
 	__atomic_thread_fence(__ATOMIC_RELEASE);
@@ -407,13 +416,14 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc < 2 || argc > 3 ||
-	    (argc == 3 && strcmp(mode, "--garbage") &&
+	    (argc == 3 && strcmp(mode, "--garbage") && strcmp(mode, "--slow") &&
 	     strcmp(mode, "--vram"))) {
 		fprintf(stderr,
-			"usage: ioreq-test-server CTL_SOCKET [--garbage|--vram]\n");
+			"usage: ioreq-test-server CTL_SOCKET [--garbage|--slow|--vram]\n");
 		return 2;
 	}
 	s.garbage = !strcmp(mode, "--garbage");
+	s.slow = !strcmp(mode, "--slow");
 	s.vram = !strcmp(mode, "--vram");
 	memset(s.mmio, 0xa5, sizeof(s.mmio));
 	setup(&s, argv[1]);
