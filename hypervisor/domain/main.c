@@ -23,6 +23,8 @@
 #include "hypervisor/domain_ctl.h"
 #include "hypervisor/log.h"
 #include "hypervisor/parse_num.h"
+#include "hypervisor/vcpu.h"
+#include "hypervisor/vcpu_regs.h"
 
 #define EXIT_REBOOT 3
 #define MIB (1ULL << 20)
@@ -140,6 +142,21 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
+/*
+ * Where each vCPU was when the timeout ended the domain: a guest that hangs
+ * in firmware and one that went astray look alike in the console log.
+ */
+static void log_vcpus_at_timeout(struct domain *d)
+{
+	char regs[384];
+	unsigned int i;
+
+	for (i = 0; i < d->nr_vcpus; i++) {
+		vcpu_regs_describe(d->vcpus[i]->fd, regs, sizeof(regs));
+		log_info("domain", "vCPU %u at the timeout: %s", i, regs);
+	}
+}
+
 /* Waits for the guest to stop, a signal, or the timeout. */
 static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
 				  unsigned int timeout_s)
@@ -153,11 +170,13 @@ static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
 		if (sig == SIGTERM || sig == SIGINT)
 			domain_stop(d, DOMAIN_STOP_DESTROYED,
 				    "destroyed by signal %d", sig);
-		if (timeout_s && time(NULL) >= deadline)
+		if (timeout_s && time(NULL) >= deadline) {
 			domain_stop(
 				d, DOMAIN_STOP_DESTROYED,
 				"destroyed: still running after the %u s timeout",
 				timeout_s);
+			log_vcpus_at_timeout(d);
+		}
 	}
 	return domain_wait(d);
 }
