@@ -25,6 +25,8 @@ int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
 		rc = vm_kvm_set_memslot(d, index);
 		if (rc) /* keep gmem and KVM in step */
 			d->mem->nr_regions--;
+		else
+			domain_mem_slot_changed(d, index, false);
 	}
 	pthread_rwlock_unlock(&d->mem_lock);
 	if (rc)
@@ -63,6 +65,8 @@ int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 		rc = vm_kvm_set_memslot(d, index);
 		if (rc) /* KVM kept the old place: so does gmem */
 			d->mem->regions[index].gpa = old_gpa;
+		else
+			domain_mem_slot_changed(d, index, true);
 	}
 	pthread_rwlock_unlock(&d->mem_lock);
 	if (rc)

@@ -15,6 +15,7 @@
 #include <linux/kvm.h>
 
 #include "hypervisor/domain.h"
+#include "hypervisor/domain_mem.h"
 #include "hypervisor/log.h"
 
 /* Xen's hypercall-page MSR (firmware.md Appendix A). */
@@ -139,6 +140,35 @@ static int set_xen_personality(struct domain *d)
 	return vm_ioctl(d, KVM_XEN_HVM_CONFIG, &cfg, "KVM_XEN_HVM_CONFIG");
 }
 
+/* Linux 6.12 UAPI; Debian 12's headers (6.1) predate it. */
+#ifndef KVM_X86_QUIRK_SLOT_ZAP_ALL
+#define KVM_X86_QUIRK_SLOT_ZAP_ALL (1 << 7)
+#endif
+
+/*
+ * By default KVM drops every nested mapping of the VM when one memslot
+ * moves (the framebuffer BAR does, early in every boot). Mapping ahead
+ * after that hangs on Linux 6.12: in the test host KVM_PRE_FAULT_MEMORY
+ * never returned once the framebuffer had moved, and the guest stopped
+ * in the VGA BIOS. With this quirk off only the moved slot loses its
+ * mappings (api.rst, KVM_CAP_DISABLE_QUIRKS2; the quirk exists for
+ * assigned devices, which we do not have). Returns 0, or -EOPNOTSUPP on
+ * kernels before 6.12.
+ */
+static int disable_slot_zap_all(struct domain *d)
+{
+	struct kvm_enable_cap cap = {
+		.cap = KVM_CAP_DISABLE_QUIRKS2,
+		.args[0] = KVM_X86_QUIRK_SLOT_ZAP_ALL,
+	};
+	int quirks =
+		ioctl(d->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_DISABLE_QUIRKS2);
+
+	if (quirks < 0 || !(quirks & KVM_X86_QUIRK_SLOT_ZAP_ALL))
+		return -EOPNOTSUPP;
+	return ioctl(d->vm_fd, KVM_ENABLE_CAP, &cap) < 0 ? -errno : 0;
+}
+
 int vm_kvm_create(struct domain *d)
 {
 	struct kvm_pit_config pit = {0};
@@ -154,6 +184,7 @@ int vm_kvm_create(struct domain *d)
 			strerror(-rc));
 		return rc;
 	}
+	d->zap_slot_only = !disable_slot_zap_all(d);
 	/* Both are Intel-only needs; AMD KVM accepts and ignores them. */
 	if (ioctl(d->vm_fd, KVM_SET_TSS_ADDR, VM_TSS_ADDR) < 0 ||
 	    ioctl(d->vm_fd, KVM_SET_IDENTITY_MAP_ADDR, &ident) < 0)
@@ -168,7 +199,10 @@ int vm_kvm_create(struct domain *d)
 		rc = set_gsi_routing(d);
 	if (!rc)
 		rc = set_xen_personality(d);
-	for (i = 0; !rc && i < d->mem->nr_regions; i++)
+	for (i = 0; !rc && i < d->mem->nr_regions; i++) {
 		rc = vm_kvm_set_memslot(d, i);
+		if (!rc)
+			domain_mem_slot_changed(d, i, false);
+	}
 	return rc;
 }

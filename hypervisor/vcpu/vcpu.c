@@ -19,6 +19,7 @@
 #include <linux/kvm.h>
 
 #include "hypervisor/domain.h"
+#include "hypervisor/domain_mem.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu_regs.h"
 #include "vcpu_cpuid.h"
@@ -86,6 +87,7 @@ static void *vcpu_thread(void *arg)
 		if (!domain_vcpu_may_run(v->d))
 			break;
 		vcpu_call_service(v);
+		domain_mem_prefault(v);
 		if (ioctl(v->fd, KVM_RUN, 0) < 0) {
 			rc = -errno;
 			if (rc == -EINTR || rc == -EAGAIN) {

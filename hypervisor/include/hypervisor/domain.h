@@ -69,6 +69,20 @@ struct domain {
 	 * hypercalls that copy guest memory on vCPU threads.
 	 */
 	pthread_rwlock_t mem_lock;
+	/*
+	 * Mapping guest memory ahead (domain_mem.h): the regions whose
+	 * memslots KVM has not mapped yet (a bit per region index, atomic;
+	 * set under the write lock), whether moving a memslot drops only
+	 * that slot's mappings (the VM's SLOT_ZAP_ALL quirk is off), and
+	 * whether mapping ahead is off for good.
+	 */
+	uint32_t prefault_todo;
+	bool zap_slot_only;
+	bool prefault_off;
+	/* vCPU 0's progress: bytes mapped into the first region to do. */
+	uint64_t prefault_offset;
+	uint64_t prefault_bytes; /* mapped since the last report */
+	uint64_t prefault_ms;	 /* and the time it took */
 	/* The framebuffer range being dirty-tracked (under mem_lock). */
 	struct {
 		bool on;

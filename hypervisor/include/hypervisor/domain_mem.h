@@ -13,6 +13,21 @@
 #include "hypervisor/ctl_proto.h"
 
 struct domain;
+struct vcpu;
+
+/*
+ * Records that the memslot of region @index was added (@moved false) or
+ * moved, so KVM has no mappings for it; the caller holds d->mem_lock for
+ * writing, or no vCPU runs yet.
+ */
+void domain_mem_slot_changed(struct domain *d, unsigned int index, bool moved);
+
+/*
+ * On vCPU 0's thread, before KVM_RUN: maps the memory of regions KVM has
+ * not mapped yet into its nested page tables. Logs what it did, or once
+ * why it cannot.
+ */
+void domain_mem_prefault(struct vcpu *v);
 
 /* gmem_populate() plus a memslot. 0, -EINVAL, -ENOSPC, -EEXIST, -errno. */
 int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
