@@ -143,17 +143,18 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 }
 
 /*
- * Where each vCPU was when the timeout ended the domain: a guest that hangs
- * in firmware and one that went astray look alike in the console log.
+ * Where each vCPU was when a timeout, a signal or the toolstack destroyed
+ * the domain: a guest that hangs in firmware and one that went astray look
+ * alike in the console log.
  */
-static void log_vcpus_at_timeout(struct domain *d)
+static void log_vcpus_at_destroy(struct domain *d)
 {
 	char regs[384];
 	unsigned int i;
 
 	for (i = 0; i < d->nr_vcpus; i++) {
 		vcpu_regs_describe(d->vcpus[i]->fd, regs, sizeof(regs));
-		log_info("domain", "vCPU %u at the timeout: %s", i, regs);
+		log_info("domain", "vCPU %u when destroyed: %s", i, regs);
 	}
 }
 
@@ -163,6 +164,7 @@ static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
 {
 	const struct timespec tick = {.tv_nsec = 100 * 1000 * 1000};
 	time_t deadline = time(NULL) + timeout_s;
+	enum domain_stop why;
 	int sig;
 
 	while (__atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) == DOMAIN_RUNNING) {
@@ -170,15 +172,16 @@ static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
 		if (sig == SIGTERM || sig == SIGINT)
 			domain_stop(d, DOMAIN_STOP_DESTROYED,
 				    "destroyed by signal %d", sig);
-		if (timeout_s && time(NULL) >= deadline) {
+		if (timeout_s && time(NULL) >= deadline)
 			domain_stop(
 				d, DOMAIN_STOP_DESTROYED,
 				"destroyed: still running after the %u s timeout",
 				timeout_s);
-			log_vcpus_at_timeout(d);
-		}
 	}
-	return domain_wait(d);
+	why = domain_wait(d);
+	if (why == DOMAIN_STOP_DESTROYED)
+		log_vcpus_at_destroy(d);
+	return why;
 }
 
 static int exit_status(enum domain_stop why)
