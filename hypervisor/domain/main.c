@@ -149,12 +149,14 @@ static int parse_opts(int argc, char **argv, struct opts *o)
  */
 static void log_vcpus_at_destroy(struct domain *d)
 {
-	char regs[384];
+	char regs[384], wait[160];
 	unsigned int i;
 
 	for (i = 0; i < d->nr_vcpus; i++) {
 		vcpu_regs_describe(d->vcpus[i]->fd, regs, sizeof(regs));
-		log_info("domain", "vCPU %u when destroyed: %s", i, regs);
+		vcpu_regs_describe_wait(d->vcpus[i]->fd, wait, sizeof(wait));
+		log_info("domain", "vCPU %u when destroyed: %s; %s", i, regs,
+			 wait);
 	}
 }
 

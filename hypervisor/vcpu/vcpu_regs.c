@@ -17,6 +17,7 @@
 #define X86_CR0_PE 0x1u
 #define X86_CR0_ET 0x10u
 #define X86_RFLAGS_RESERVED 0x2u
+#define X86_RFLAGS_IF 0x200u
 #define X86_RESET_RIP 0xfff0u
 #define X86_RESET_CS 0xf000u
 #define SEG_TYPE_CODE_XR_ACCESSED 0xb
@@ -158,4 +159,52 @@ void vcpu_regs_describe(int vcpu_fd, char *buf, unsigned int len)
 		(unsigned long long)sregs.cr3, (unsigned long long)sregs.cr4,
 		(unsigned long long)sregs.efer,
 		(unsigned long long)regs.rflags);
+}
+
+/*
+ * KVM's in-kernel local APIC owns HLT: a vCPU waiting there is in
+ * KVM_MP_STATE_HALTED, which the registers alone do not show. A guest
+ * halted with interrupts off waits for an NMI or a reset; one halted with
+ * them on waits for an interrupt that may never come.
+ */
+void vcpu_regs_describe_wait(int vcpu_fd, char *buf, unsigned int len)
+{
+	struct kvm_vcpu_events ev;
+	struct kvm_mp_state mp;
+	struct kvm_regs regs;
+	const char *state;
+
+	if (ioctl(vcpu_fd, KVM_GET_MP_STATE, &mp) < 0 ||
+	    ioctl(vcpu_fd, KVM_GET_REGS, &regs) < 0 ||
+	    ioctl(vcpu_fd, KVM_GET_VCPU_EVENTS, &ev) < 0) {
+		snprintf(buf, len, "run state unavailable: %s",
+			 strerror(errno));
+		return;
+	}
+	switch (mp.mp_state) {
+	case KVM_MP_STATE_RUNNABLE:
+		state = "runnable";
+		break;
+	case KVM_MP_STATE_HALTED:
+		state = "halted";
+		break;
+	case KVM_MP_STATE_UNINITIALIZED:
+	case KVM_MP_STATE_INIT_RECEIVED:
+		state = "waiting for INIT/SIPI";
+		break;
+	default:
+		state = "other";
+		break;
+	}
+	snprintf(buf, len, "%s (mp_state %u), interrupts %s, %s", state,
+		 mp.mp_state,
+		 (regs.rflags & X86_RFLAGS_IF) ? "enabled" : "disabled",
+		 ev.nmi.pending || ev.nmi.injected ? "NMI pending"
+						   : "no NMI pending");
+	if (ev.interrupt.injected) {
+		size_t n = strlen(buf);
+
+		snprintf(buf + n, len - n, ", injecting vector 0x%x",
+			 ev.interrupt.nr);
+	}
 }

@@ -36,4 +36,10 @@ int vcpu_regs_read(int vcpu_fd, struct ctl_vcpu_regs *out)
 /* Writes the main registers of @vcpu_fd into @buf, for crash reports. */
 void vcpu_regs_describe(int vcpu_fd, char *buf, unsigned int len);
 
+/*
+ * Writes into @buf whether @vcpu_fd is runnable or halted, with its
+ * interrupt flag and pending events: what a stalled guest waits for.
+ */
+void vcpu_regs_describe_wait(int vcpu_fd, char *buf, unsigned int len);
+
 #endif /* HYPERVISOR_VCPU_REGS_H */
