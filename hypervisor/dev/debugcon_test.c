@@ -5,8 +5,11 @@
  */
 #include "hypervisor/debugcon.h"
 
+#include "hypervisor/clock_ms.h"
+
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "hvm_test.h"
@@ -110,6 +113,30 @@ static void test_concurrent_writers(void)
 	CHECK(lines >= WRITERS * WRITES / 257);
 }
 
+/*
+ * A guest that floods its debug console: after the burst, lines go through
+ * at the steady rate only (2000 and 20 a second in debugcon.c).
+ */
+static void test_flood_is_limited(void)
+{
+	struct hv_dev *d = NULL;
+	unsigned int i, lines = 0;
+	uint64_t start = clock_ms_now(), secs;
+
+	CHECK_EQ(0, debugcon_create(count_lines, &lines, &d));
+	if (!d)
+		return;
+	for (i = 0; i < 5000; i++)
+		put(d, "flood\n");
+	secs = (clock_ms_now() - start) / 1000 + 1;
+	d->ops->destroy(d);
+	CHECK(lines >= 2000);
+	CHECK(lines <= 2000 + 20 * secs);
+	if (lines < 2000 || lines > 2000 + 20 * secs)
+		fprintf(stderr, "flood: %u of 5000 lines in under %llu s\n",
+			lines, (unsigned long long)secs);
+}
+
 static void test_pio_bus(void)
 {
 	struct hv_pio_bus bus = {0};
@@ -146,6 +173,7 @@ int main(void)
 	HVM_TEST(test_lines_and_sanitising);
 	HVM_TEST(test_long_line_is_split);
 	HVM_TEST(test_concurrent_writers);
+	HVM_TEST(test_flood_is_limited);
 	HVM_TEST(test_pio_bus);
 	return hvm_test_summary();
 }
