@@ -95,7 +95,10 @@ static int map_shared_info(void *opaque, uint64_t gfn)
 	a.u.shared_info.gfn = gfn;
 	if (ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0)
 		return -errno;
-	log_info("xen", "shared_info at gfn 0x%llx", (unsigned long long)gfn);
+	if (__atomic_exchange_n(&d->shared_info_gfn_logged, gfn + 1,
+				__ATOMIC_RELAXED) != gfn + 1)
+		log_info("xen", "shared_info at gfn 0x%llx",
+			 (unsigned long long)gfn);
 	return 0;
 }
 

@@ -89,6 +89,11 @@ struct domain {
 		uint64_t first_pfn;
 		uint32_t nr;
 	} vram_dirty;
+	/*
+	 * The shared_info frame last logged, plus one (0: none; atomic): a
+	 * guest may move it in a loop, the log says so when it changes.
+	 */
+	uint64_t shared_info_gfn_logged;
 	pthread_mutex_t irq_lock;
 	struct irq_lines irq;  /* under irq_lock: see domain_irq.h */
 	enum domain_stop stop; /* under lock; first reason wins */
