@@ -167,6 +167,7 @@ void hvmd_life_tick(struct hvmd *h)
 	for (i = 0; i < DOMTAB_MAX; i++)
 		if (h->tab.doms[i].used)
 			check_domain(h, &h->tab.doms[i]);
+	hvmd_console_logs_cap(h);
 	if (h->xenstored_pid > 0) {
 		struct domtab_proc p = {.pid = h->xenstored_pid, .child = true};
 

@@ -13,7 +13,14 @@
 #include <unistd.h>
 
 #include "hvmd/hvmd_proto.h"
+#include "hvmd_logcap.h"
 #include "hvmd_priv.h"
+
+/*
+ * How often console log sizes are looked at: a guest writing its serial
+ * port flat out adds well under 1 MiB a second through QEMU.
+ */
+#define CONSOLE_LOG_CHECK_SECS 10
 
 void hvmd_log(struct domtab_dom *d, const char *level, const char *fmt, ...)
 {
@@ -92,4 +99,35 @@ int hvmd_log_open(const struct hvmd *h, struct domtab_dom *d)
 		return -errno;
 	d->log_fd = fd;
 	return 0;
+}
+
+void hvmd_console_logs_cap(struct hvmd *h)
+{
+	char path[PATH_MAX + 80];
+	struct timespec now;
+	unsigned int i;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!h->o.console_log_max_bytes || now.tv_sec < h->logcap_at)
+		return;
+	h->logcap_at = now.tv_sec + CONSOLE_LOG_CHECK_SECS;
+	for (i = 0; i < DOMTAB_MAX; i++) {
+		struct domtab_dom *d = &h->tab.doms[i];
+
+		if (!d->used)
+			continue;
+		hvmd_console_log_path(h, d, path, sizeof(path));
+		rc = hvmd_logcap_apply(path, h->o.console_log_max_bytes);
+		if (rc > 0)
+			hvmd_log(
+				d, "info",
+				"console log %s passed console-log-max (%s); its contents moved to %s.1",
+				path, h->o.console_log_max, path);
+		else if (rc < 0)
+			hvmd_log(
+				d, "warn",
+				"cannot keep the console log %s within console-log-max: %s; check %s.1 and the log directory",
+				path, strerror(-rc), path);
+	}
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hvmd_hotplug.h"
+#include "hvmd_logcap.h"
 #include "hvmd_priv.h"
 
 #define HVMD_CONF_DEFAULT "/etc/hvm/hvmd.conf"
@@ -46,6 +47,7 @@ static const struct opt_field fields[] = {
 	OPT_FIELD("qemu", qemu),
 	OPT_FIELD("scripts-dir", scripts_dir),
 	OPT_FIELD("console-log", console_log),
+	OPT_FIELD("console-log-max", console_log_max),
 };
 
 static int set_field(struct hvmd_opts *o, const char *key, const char *val)
@@ -92,6 +94,7 @@ static void set_defaults(struct hvmd_opts *o)
 	snprintf(o->run_dir, sizeof(o->run_dir), "/run/hvm");
 	snprintf(o->bridge, sizeof(o->bridge), "xenbr0");
 	snprintf(o->console_log, sizeof(o->console_log), "on");
+	snprintf(o->console_log_max, sizeof(o->console_log_max), "16M");
 	snprintf(o->scripts_dir, sizeof(o->scripts_dir), "%s",
 		 HVMD_SCRIPTS_DIR_DEFAULT);
 	snprintf(o->seabios, sizeof(o->seabios),
@@ -180,6 +183,8 @@ static void usage(FILE *f)
 		")\n"
 		"  --console-log on|off  keep each guest's serial output in LOG-DIR/console/NAME.log\n"
 		"                    (default on)\n"
+		"  --console-log-max SIZE  past SIZE (K, M, G), a console log moves to NAME.log.1\n"
+		"                    and starts again (default 16M; 0: no limit)\n"
 		"  --xenstored, --hvm-domain, --dm-launch, --shim-dir, --loader, --seabios,\n"
 		"  --qemu PATH       helpers and firmware (default: the build tree of hvmd)\n"
 		"  --foreground      stay in the foreground (default: detach)\n"
@@ -234,6 +239,13 @@ int hvmd_opts_parse(struct hvmd_opts *o, int argc, char **argv)
 	    strcmp(o->console_log, "off")) {
 		fprintf(stderr, "hvmd: console-log is \"%s\"; use on or off\n",
 			o->console_log);
+		return -EINVAL;
+	}
+	if (rc == 0 &&
+	    hvmd_logcap_parse(o->console_log_max, &o->console_log_max_bytes)) {
+		fprintf(stderr,
+			"hvmd: console-log-max is \"%s\"; give a size such as 16M, or 0 for no limit\n",
+			o->console_log_max);
 		return -EINVAL;
 	}
 	if (rc == 0 && !o->socket[0]) {

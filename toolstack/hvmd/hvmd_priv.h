@@ -10,7 +10,9 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "domtab.h"
 
@@ -28,8 +30,10 @@ struct hvmd_opts {
 	char shim_dir[PATH_MAX];
 	char loader[PATH_MAX];
 	char seabios[PATH_MAX];
-	char qemu[PATH_MAX]; /* "" = the launcher's default */
-	char console_log[8]; /* "on" (default) or "off" */
+	char qemu[PATH_MAX];		/* "" = the launcher's default */
+	char console_log[8];		/* "on" (default) or "off" */
+	char console_log_max[24];	/* "16M" (default); "0": no limit */
+	uint64_t console_log_max_bytes; /* parsed from console_log_max */
 	bool foreground;
 	bool verbose;
 };
@@ -39,6 +43,7 @@ struct hvmd {
 	struct domtab tab;
 	int lsock;
 	pid_t xenstored_pid; /* ours, 0 if not started by us */
+	time_t logcap_at;    /* next size check of the console logs */
 	char xs_sock[PATH_MAX + 32];
 };
 
@@ -71,6 +76,11 @@ void hvmd_console_log_path(const struct hvmd *h, const struct domtab_dom *d,
  */
 int hvmd_console_log_open(const struct hvmd *h, struct domtab_dom *d, char *buf,
 			  size_t size);
+/*
+ * Every CONSOLE_LOG_CHECK_SECS: a console log past console-log-max moves
+ * to NAME.log.1 and starts again (hvmd_logcap.h). Called from the tick.
+ */
+void hvmd_console_logs_cap(struct hvmd *h);
 
 /* hvmd_reply.c: answer lines (hvmd_proto.h). */
 void hvmd_reply_data(struct hvmd_reply *r, const char *const *f,
