@@ -7,8 +7,9 @@
 # vCPU did last, which no log of ours can show: a guest astray in real
 # mode makes no exits to user space at all.
 #
-# kvm_trace_start quietly does nothing without root or tracefs; the test
-# must not depend on it. Exits for host interrupts (SVM 0x60, VMX 1) are
+# kvm_trace_start quietly does nothing without root or tracefs (it mounts
+# tracefs where nothing has, as in the test host); the test must not
+# depend on it. Exits for host interrupts (SVM 0x60, VMX 1) are
 # filtered out: a looping guest would otherwise fill the buffer with them
 # long before a test gives up on it.
 kvm_trace=""
