@@ -3,9 +3,11 @@
  * The domain's side of the Xen hypercall interface: the services
  * hcall_dispatch() needs (struct hcall_ops), backed by guest memory and
  * KVM's Xen support (shared_info, vcpu_info and the upcall vector live in
- * the kernel: KVM api.rst, KVM_XEN_HVM_SET_ATTR / KVM_XEN_VCPU_SET_ATTR).
+ * the kernel: KVM api.rst, KVM_XEN_HVM_SET_ATTR / KVM_XEN_VCPU_SET_ATTR;
+ * event channels in domain_evtchn.c).
  */
 #include "domain_priv.h"
+#include "domain_evtchn.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -95,7 +97,7 @@ static int map_shared_info(void *opaque, uint64_t gfn)
 	a.u.shared_info.gfn = gfn;
 	if (ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0)
 		return -errno;
-	if (__atomic_exchange_n(&d->shared_info_gfn_logged, gfn + 1,
+	if (__atomic_exchange_n(&d->shared_info_gfn_plus1, gfn + 1,
 				__ATOMIC_RELAXED) != gfn + 1)
 		log_info("xen", "shared_info at gfn 0x%llx",
 			 (unsigned long long)gfn);
@@ -172,6 +174,10 @@ static const struct hcall_ops domain_hcall_ops = {
 	.set_callback_vector = set_callback_vector,
 	.console_write = console_write,
 	.shutdown = shutdown_domain,
+	.evtchn_set_pending = domain_evtchn_set_pending,
+	.evtchn_unmask = domain_evtchn_unmask,
+	.evtchn_clear = domain_evtchn_clear,
+	.evtchn_route = domain_evtchn_route,
 };
 
 int domain_hcall_init(struct domain *d)
@@ -185,6 +191,12 @@ int domain_hcall_init(struct domain *d)
 		return -ENOMEM;
 	hcall_domain_init(d->hcall, (uint16_t)d->domid, d->nr_vcpus,
 			  &domain_hcall_ops, d);
+	if (!d->xen_evtchn) {
+		hcall_domain_disable_evtchn(d->hcall);
+		log_info(
+			"xen",
+			"this kernel cannot deliver Xen event channels (KVM_XEN_HVM_CONFIG_EVTCHN_SEND, Linux 6.2+): the guest gets none; give Linux guests vcpus=1 or a newer host kernel");
+	}
 	n = boot_info_memmap(d->mem, mm);
 	for (i = 0; i < n; i++) {
 		e820[i].addr = mm[i].addr;

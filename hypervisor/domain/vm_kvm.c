@@ -7,6 +7,7 @@
  * every hypercall as KVM_EXIT_XEN (KVM api.rst 4.104).
  */
 #include "vm_kvm.h"
+#include "domain_evtchn.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -130,6 +131,11 @@ int vm_kvm_signal_msi(struct domain *d, uint64_t addr, uint32_t data)
 	return ioctl(d->vm_fd, KVM_SIGNAL_MSI, &msi) < 0 ? -errno : 0;
 }
 
+/*
+ * Every hypercall exits to us, except those KVM serves once event channel
+ * delivery is on (EVTCHN_SEND): sends on routed ports and SCHEDOP_poll
+ * (domain_evtchn.c).
+ */
 static int set_xen_personality(struct domain *d)
 {
 	struct kvm_xen_hvm_config cfg = {
@@ -137,6 +143,9 @@ static int set_xen_personality(struct domain *d)
 		.msr = XEN_HYPERCALL_MSR,
 	};
 
+	d->xen_evtchn = domain_evtchn_probe(d);
+	if (d->xen_evtchn)
+		cfg.flags |= KVM_XEN_HVM_CONFIG_EVTCHN_SEND;
 	return vm_ioctl(d, KVM_XEN_HVM_CONFIG, &cfg, "KVM_XEN_HVM_CONFIG");
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <xen/errno.h>
+#include <xen/features.h>
 
 #include "hcall_priv.h"
 #include "hypervisor/log.h"
@@ -22,6 +23,8 @@ static const struct hcall_desc hcall_table[] = {
 	[__HYPERVISOR_vcpu_op] = {.fn = vcpu_op_hcall, .nargs = 3},
 	[__HYPERVISOR_sched_op] = {.fn = sched_op_hcall, .nargs = 2},
 	[__HYPERVISOR_hvm_op] = {.fn = hvm_op_hcall, .nargs = 2},
+	[__HYPERVISOR_event_channel_op] = {.fn = event_channel_op_hcall,
+					   .nargs = 2},
 };
 
 /* Used when the domain passes no ops: every service is absent. */
@@ -67,6 +70,13 @@ void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
 	d->xen_major = HCALL_XEN_MAJOR;
 	d->xen_minor = HCALL_XEN_MINOR;
 	d->features = xen_version_default_features(d->ops);
+	event_channel_init(d);
+}
+
+void hcall_domain_disable_evtchn(struct hcall_domain *d)
+{
+	d->evtchn_enabled = false;
+	d->features &= ~(1U << XENFEAT_hvm_callback_vector);
 }
 
 int hcall_domain_set_e820(struct hcall_domain *d,

@@ -106,6 +106,69 @@ static int fake_param_set(void *opaque, unsigned int index, uint64_t value)
 	return 0;
 }
 
+bool hcall_fake_bit(const uint8_t *bits, unsigned int port)
+{
+	return bits[port / 8] & (1U << (port % 8));
+}
+
+void hcall_fake_set_bit(uint8_t *bits, unsigned int port, bool on)
+{
+	if (on)
+		bits[port / 8] |= (uint8_t)(1U << (port % 8));
+	else
+		bits[port / 8] &= (uint8_t) ~(1U << (port % 8));
+}
+
+/* Xen's 2-level rule, without the selector word: upcall if unmasked. */
+static int fake_evtchn_set_pending(void *opaque, unsigned int port,
+				   unsigned int vcpu_id)
+{
+	struct hcall_fake *f = opaque;
+
+	if (f->set_pending_rc)
+		return f->set_pending_rc;
+	if (hcall_fake_bit(f->evtchn_pending, port))
+		return 0;
+	hcall_fake_set_bit(f->evtchn_pending, port, true);
+	if (!hcall_fake_bit(f->evtchn_mask, port)) {
+		f->nr_upcalls++;
+		f->upcall_vcpu = vcpu_id;
+	}
+	return 0;
+}
+
+static int fake_evtchn_unmask(void *opaque, unsigned int port,
+			      unsigned int vcpu_id)
+{
+	struct hcall_fake *f = opaque;
+	bool was_masked = hcall_fake_bit(f->evtchn_mask, port);
+
+	hcall_fake_set_bit(f->evtchn_mask, port, false);
+	if (was_masked && hcall_fake_bit(f->evtchn_pending, port)) {
+		f->nr_upcalls++;
+		f->upcall_vcpu = vcpu_id;
+	}
+	return 0;
+}
+
+static int fake_evtchn_clear(void *opaque, unsigned int port)
+{
+	struct hcall_fake *f = opaque;
+
+	hcall_fake_set_bit(f->evtchn_pending, port, false);
+	return 0;
+}
+
+static int fake_evtchn_route(void *opaque, unsigned int send_port,
+			     unsigned int port, unsigned int vcpu_id)
+{
+	struct hcall_fake *f = opaque;
+
+	f->route_port[send_port] = port;
+	f->route_vcpu[send_port] = vcpu_id;
+	return 0;
+}
+
 const struct hcall_ops hcall_fake_ops = {
 	.copy_from_guest = fake_copy_from,
 	.copy_to_guest = fake_copy_to,
@@ -115,6 +178,10 @@ const struct hcall_ops hcall_fake_ops = {
 	.console_write = fake_console_write,
 	.shutdown = fake_shutdown,
 	.param_set = fake_param_set,
+	.evtchn_set_pending = fake_evtchn_set_pending,
+	.evtchn_unmask = fake_evtchn_unmask,
+	.evtchn_clear = fake_evtchn_clear,
+	.evtchn_route = fake_evtchn_route,
 };
 
 void hcall_fake_init(struct hcall_fake *f, struct hcall_domain *d,

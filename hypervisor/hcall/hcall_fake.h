@@ -43,7 +43,24 @@ struct hcall_fake {
 	uint64_t param_value;
 	/* Returned by param_set when non-zero. */
 	int param_set_rc;
+	/*
+	 * Event channels: the 2-level bits as shared_info holds them, the
+	 * upcalls raised (count and last vCPU), the host routes (send port
+	 * -> port, vCPU; 0 = none), and a failure to return from
+	 * evtchn_set_pending when non-zero.
+	 */
+	uint8_t evtchn_pending[HCALL_EVTCHN_PORTS / 8];
+	uint8_t evtchn_mask[HCALL_EVTCHN_PORTS / 8];
+	unsigned int nr_upcalls;
+	unsigned int upcall_vcpu;
+	unsigned int route_port[HCALL_EVTCHN_PORTS];
+	unsigned int route_vcpu[HCALL_EVTCHN_PORTS];
+	int set_pending_rc;
 };
+
+/* Reads or sets a bit of the fake's pending or mask array. */
+bool hcall_fake_bit(const uint8_t *bits, unsigned int port);
+void hcall_fake_set_bit(uint8_t *bits, unsigned int port, bool on);
 
 /* Ops with every service present, backed by a struct hcall_fake. */
 extern const struct hcall_ops hcall_fake_ops;

@@ -102,5 +102,9 @@ long hvm_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long vcpu_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long console_io_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long sched_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
+long event_channel_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
+
+/* Sets up @d's port table (port 0 reserved) once d->ops is set. */
+void event_channel_init(struct hcall_domain *d);
 
 #endif /* HYPERVISOR_HCALL_PRIV_H */

@@ -5,8 +5,10 @@
  * SCHEDOP_shutdown reports the reason to the domain through ops->shutdown,
  * which stops the domain's vCPUs; the 0 returned here reaches the guest
  * only if the domain is resumed (as after SHUTDOWN_suspend in Xen).
- * SCHEDOP_block, SCHEDOP_poll and the rest need event channels and return
- * -ENOSYS for now.
+ * SCHEDOP_poll, which Linux's PV spinlocks wait in, is served by KVM
+ * inside the kernel once event channels are on (domain_evtchn.c), so it
+ * reaches us only on hosts without them: -ENOSYS, and Linux spins instead.
+ * SCHEDOP_block and the rest return -ENOSYS.
  */
 #include "hcall_priv.h"
 

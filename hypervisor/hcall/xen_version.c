@@ -9,13 +9,13 @@
  * Features (XENVER_get_features, submap 0) are only those we back:
  *   XENFEAT_writable_page_tables, XENFEAT_auto_translated_physmap: true of
  *     every HVM guest (it owns its page tables and sees guest frames);
- * XENFEAT_hvm_callback_vector is not set: with it Linux moves its timers
- * (VCPUOP_set_singleshot_timer, VIRQ_TIMER) and IPIs (EVTCHNOP_bind_ipi)
- * onto event channels, which we do not implement yet; a Linux guest then
- * dies early in boot. Without it Linux keeps the LAPIC timer and native
- * IPIs. HVM_PARAM_CALLBACK_IRQ is still accepted for guests that set it
- * regardless. XENFEAT_hvm_safe_pvclock is not set for the same reason.
- * Both come with event channels (a later issue).
+ *   XENFEAT_hvm_callback_vector: when the domain delivers event channels
+ *     (event_channel.c) and upcalls on a vector (HVM_PARAM_CALLBACK_IRQ).
+ *     Linux 6.x needs it to run SMP: without it, it still routes its IPIs
+ *     to event channels it never binds, and the first IPI oopses.
+ * XENFEAT_hvm_safe_pvclock is not set: with it Linux moves its timers
+ * onto VIRQ_TIMER and VCPUOP_set_singleshot_timer, which we do not back;
+ * it keeps the LAPIC timer.
  */
 #include "hcall_priv.h"
 
@@ -32,9 +32,12 @@
 
 uint32_t xen_version_default_features(const struct hcall_ops *ops)
 {
-	(void)ops;
-	return (1U << XENFEAT_writable_page_tables) |
-	       (1U << XENFEAT_auto_translated_physmap);
+	uint32_t f = (1U << XENFEAT_writable_page_tables) |
+		     (1U << XENFEAT_auto_translated_physmap);
+
+	if (ops->evtchn_set_pending && ops->set_callback_vector)
+		f |= 1U << XENFEAT_hvm_callback_vector;
+	return f;
 }
 
 /* Copies @s NUL-padded into a guest char array of @size bytes. */

@@ -90,10 +90,13 @@ struct domain {
 		uint32_t nr;
 	} vram_dirty;
 	/*
-	 * The shared_info frame last logged, plus one (0: none; atomic): a
-	 * guest may move it in a loop, the log says so when it changes.
+	 * The guest's shared_info frame plus one (0: none yet; atomic): event
+	 * channels find their bits there. A guest may move it in a loop; the
+	 * log says so only when it changes.
 	 */
-	uint64_t shared_info_gfn_logged;
+	uint64_t shared_info_gfn_plus1;
+	/* KVM delivers Xen event channels (domain_evtchn.c). */
+	bool xen_evtchn;
 	pthread_mutex_t irq_lock;
 	struct irq_lines irq;  /* under irq_lock: see domain_irq.h */
 	enum domain_stop stop; /* under lock; first reason wins */

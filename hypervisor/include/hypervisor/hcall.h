@@ -6,12 +6,14 @@
  * Xen errno values. The logic is pure: it reaches guest memory and the rest
  * of the domain only through the callbacks in struct hcall_ops, so it is
  * unit-tested without KVM. The KVM_EXIT_XEN path calls hcall_dispatch().
- * Event channels and grant tables are other subsystems and are not
- * dispatched here yet (their hypercalls return -XEN_ENOSYS).
+ * Event channels (event_channel.c) keep their port table here; the bits
+ * in the guest's shared_info and the upcall belong to the domain's ops.
+ * Grant tables are not dispatched yet (-XEN_ENOSYS).
  */
 #ifndef HYPERVISOR_HCALL_H
 #define HYPERVISOR_HCALL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -37,6 +39,22 @@
 
 /* Bytes of one CONSOLEIO_write we pass on; the rest is dropped. */
 #define HCALL_CONSOLE_WRITE_MAX 4096
+
+/*
+ * Event channel ports of a domain, port 0 reserved as in Xen: xl.cfg's
+ * default max_event_channels (1023 usable ports), which is also what the
+ * 2-level ABI gives a 32-bit guest (32 x 32 bits).
+ */
+#define HCALL_EVTCHN_PORTS 1024
+
+/* One event channel port (state values are private to event_channel.c). */
+struct hcall_evtchn {
+	uint8_t state;
+	uint8_t virq;	       /* bound VIRQ_* */
+	uint16_t remote_port;  /* the other end of a loopback channel */
+	uint16_t remote_domid; /* who may bind an unbound port */
+	uint32_t notify_vcpu;  /* the vCPU its events go to */
+};
 
 /* One entry of the map returned by XENMEM_memory_map (BIOS E820 layout). */
 struct hcall_e820_entry {
@@ -93,6 +111,29 @@ struct hcall_ops {
 	 * value already checked here. On error the old value stays.
 	 */
 	int (*param_set)(void *opaque, unsigned int index, uint64_t value);
+	/*
+	 * Event channels, 2-level ABI (event_channel.c). All three take a
+	 * port below HCALL_EVTCHN_PORTS and a valid vCPU, and touch only
+	 * the guest's shared_info and vcpu_info. evtchn_set_pending raises
+	 * @port as Xen does: its pending bit and, unless it is masked, the
+	 * vCPU's selector bit, upcall flag and upcall. evtchn_unmask clears
+	 * the mask bit and raises the upcall if the port was masked and is
+	 * pending. evtchn_clear clears the pending bit of a closed port.
+	 * Without evtchn_set_pending the domain has no event channels.
+	 */
+	int (*evtchn_set_pending)(void *opaque, unsigned int port,
+				  unsigned int vcpu_id);
+	int (*evtchn_unmask)(void *opaque, unsigned int port,
+			     unsigned int vcpu_id);
+	int (*evtchn_clear)(void *opaque, unsigned int port);
+	/*
+	 * Optional fast path: let the host deliver the guest's EVTCHNOP_send
+	 * on @send_port to @port on @vcpu_id without leaving the kernel;
+	 * @port 0 removes the route. Errors are ignored: sends then come to
+	 * event_channel.c, which delivers them through evtchn_set_pending.
+	 */
+	int (*evtchn_route)(void *opaque, unsigned int send_port,
+			    unsigned int port, unsigned int vcpu_id);
 };
 
 /*
@@ -112,6 +153,11 @@ struct hcall_domain {
 	/* The domain's UUID, returned by XENVER_guest_handle. */
 	xen_domain_handle_t handle;
 	uint64_t params[HVM_NR_PARAMS];
+	/* Event channels: the port table, under evtchn_lock. */
+	bool evtchn_enabled;
+	bool evtchn_fail_logged;
+	pthread_mutex_t evtchn_lock;
+	struct hcall_evtchn evtchn[HCALL_EVTCHN_PORTS];
 	struct hcall_e820_entry e820[HCALL_E820_MAX];
 	unsigned int nr_e820;
 	/* Bit n: unknown hypercall n logged (bit 64: any number >= 64). */
@@ -140,6 +186,13 @@ struct hcall_vcpu {
 void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
 		       unsigned int max_vcpus, const struct hcall_ops *ops,
 		       void *opaque);
+
+/*
+ * Turns event channels off (event_channel_op returns -ENOSYS, and
+ * XENFEAT_hvm_callback_vector is no longer offered), for hosts that
+ * cannot deliver events. Call it before the first vCPU runs.
+ */
+void hcall_domain_disable_evtchn(struct hcall_domain *d);
 
 /*
  * Sets the map XENMEM_memory_map returns (copied). Returns 0, or -EINVAL

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The event channel test guest, built 32-bit (evtchn) and 64-bit
+ * (evtchn64): the two shared_info layouts. With interrupts off, so that
+ * it reads what an upcall would find instead of taking it, it:
+ *   maps shared_info, registers vcpu_info and sets a callback vector, as
+ *   Linux does when XENFEAT_hvm_callback_vector is offered;
+ *   binds an IPI and sends on it: the port's pending bit, the selector
+ *   bit and the upcall flag are set (the send is served inside KVM);
+ *   masks it, sends (pending, no upcall) and unmasks with EVTCHNOP_unmask
+ *   (now the upcall), then closes it (pending cleared, sends refused);
+ *   connects a loopback channel and sends across it;
+ *   binds VIRQ_DEBUG once (twice is -EEXIST); sees the FIFO ABI refused;
+ *   polls a pending port (SCHEDOP_poll returns at once).
+ */
+/* Xen's headers expect the fixed-width types to be declared first. */
+#include <stdint.h>
+#include <xen/xen.h>
+#include <xen/errno.h>
+#include <xen/event_channel.h>
+#include <xen/features.h>
+#include <xen/memory.h>
+#include <xen/sched.h>
+#include <xen/vcpu.h>
+#include <xen/version.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
+
+#include "guest.h"
+#include "hypercall.h"
+
+#ifdef __x86_64__
+#define GUEST_NAME "evtchn64"
+#else
+#define GUEST_NAME "evtchn"
+#endif
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1u << PAGE_SHIFT)
+#define CALLBACK_VECTOR 0xf3
+#define WORD_BITS (8 * sizeof(xen_ulong_t))
+
+static union {
+	struct shared_info s;
+	uint8_t page[PAGE_SIZE];
+} shinfo __attribute__((aligned(PAGE_SIZE)));
+static struct vcpu_info vinfo __attribute__((aligned(64)));
+
+static volatile struct shared_info *const sh = &shinfo.s;
+static volatile struct vcpu_info *const vi = &vinfo;
+
+static int test_bit(const volatile xen_ulong_t *a, unsigned int n)
+{
+	return (a[n / WORD_BITS] >> (n % WORD_BITS)) & 1;
+}
+
+static void set_bit(volatile xen_ulong_t *a, unsigned int n, int on)
+{
+	xen_ulong_t m = (xen_ulong_t)1 << (n % WORD_BITS);
+
+	if (on)
+		a[n / WORD_BITS] |= m;
+	else
+		a[n / WORD_BITS] &= ~m;
+}
+
+static long evtchn(unsigned int cmd, void *arg)
+{
+	return guest_hypercall3(__HYPERVISOR_event_channel_op, cmd,
+				(uintptr_t)arg, 0);
+}
+
+static long port_op(unsigned int cmd, evtchn_port_t port)
+{
+	return evtchn(cmd, &port);
+}
+
+/* Forgets every upcall: what the guest's handler does. */
+static void clear_upcall(unsigned int port)
+{
+	set_bit(sh->evtchn_pending, port, 0);
+	vi->evtchn_pending_sel = 0;
+	vi->evtchn_upcall_pending = 0;
+}
+
+static int upcall_for(unsigned int port)
+{
+	return vi->evtchn_upcall_pending &&
+	       ((vi->evtchn_pending_sel >> (port / WORD_BITS)) & 1);
+}
+
+static void setup(void)
+{
+	struct xen_add_to_physmap xatp = {
+		.domid = DOMID_SELF,
+		.space = XENMAPSPACE_shared_info,
+		.gpfn = (uintptr_t)&shinfo >> PAGE_SHIFT,
+	};
+	struct vcpu_register_vcpu_info info = {
+		.mfn = (uintptr_t)&vinfo >> PAGE_SHIFT,
+		.offset = (uintptr_t)&vinfo & (PAGE_SIZE - 1),
+	};
+	struct xen_hvm_param cb = {
+		.domid = DOMID_SELF,
+		.index = HVM_PARAM_CALLBACK_IRQ,
+		.value = ((uint64_t)HVM_PARAM_CALLBACK_TYPE_VECTOR << 56) |
+			 CALLBACK_VECTOR,
+	};
+	struct xen_feature_info fi = {.submap_idx = 0};
+	unsigned int before = guest_failures;
+	long r;
+
+	r = guest_hypercall3(__HYPERVISOR_xen_version, XENVER_get_features,
+			     (uintptr_t)&fi, 0);
+	GCHECK(r == 0, r);
+	GCHECK(fi.submap & (1u << XENFEAT_hvm_callback_vector), fi.submap);
+	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_add_to_physmap,
+			     (uintptr_t)&xatp, 0);
+	GCHECK(r == 0, r);
+	r = guest_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_register_vcpu_info, 0,
+			     (uintptr_t)&info);
+	GCHECK(r == 0, r);
+	r = guest_hypercall3(__HYPERVISOR_hvm_op, HVMOP_set_param,
+			     (uintptr_t)&cb, 0);
+	GCHECK(r == 0, r);
+	guest_pass(before, "callback vector offered and set");
+}
+
+static evtchn_port_t check_ipi(void)
+{
+	struct evtchn_bind_ipi b = {.vcpu = 0};
+	unsigned int before = guest_failures;
+	long r;
+
+	r = evtchn(EVTCHNOP_bind_ipi, &b);
+	GCHECK(r == 0, r);
+	GCHECK(b.port > 0 && b.port < 1024, b.port);
+	clear_upcall(b.port);
+	set_bit(sh->evtchn_mask, b.port, 0);
+	r = port_op(EVTCHNOP_send, b.port);
+	GCHECK(r == 0, r);
+	GCHECK(test_bit(sh->evtchn_pending, b.port), sh->evtchn_pending[0]);
+	GCHECK(upcall_for(b.port), vi->evtchn_pending_sel);
+	guest_pass(before, "an IPI send raises the port and the upcall");
+	return b.port;
+}
+
+static void check_mask(evtchn_port_t port)
+{
+	unsigned int before = guest_failures;
+	long r;
+
+	clear_upcall(port);
+	set_bit(sh->evtchn_mask, port, 1);
+	r = port_op(EVTCHNOP_send, port);
+	GCHECK(r == 0, r);
+	GCHECK(test_bit(sh->evtchn_pending, port), sh->evtchn_pending[0]);
+	GCHECK(!vi->evtchn_upcall_pending, vi->evtchn_upcall_pending);
+	r = port_op(EVTCHNOP_unmask, port);
+	GCHECK(r == 0, r);
+	GCHECK(!test_bit(sh->evtchn_mask, port), sh->evtchn_mask[0]);
+	GCHECK(test_bit(sh->evtchn_pending, port), sh->evtchn_pending[0]);
+	GCHECK(upcall_for(port), vi->evtchn_pending_sel);
+	guest_pass(before, "a masked port raises the upcall when unmasked");
+}
+
+static void check_poll(evtchn_port_t port)
+{
+	struct sched_poll p = {.nr_ports = 1, .timeout = 0};
+	unsigned int before = guest_failures;
+	long r;
+
+	set_xen_guest_handle(p.ports, &port);
+	r = guest_hypercall3(__HYPERVISOR_sched_op, SCHEDOP_poll, (uintptr_t)&p,
+			     0);
+	GCHECK(r == 0, r);
+	guest_pass(before, "polling a pending port returns at once");
+}
+
+static void check_close(evtchn_port_t port)
+{
+	unsigned int before = guest_failures;
+	long r;
+
+	r = port_op(EVTCHNOP_close, port);
+	GCHECK(r == 0, r);
+	GCHECK(!test_bit(sh->evtchn_pending, port), sh->evtchn_pending[0]);
+	r = port_op(EVTCHNOP_send, port);
+	GCHECK(r == -XEN_EINVAL, r);
+	r = port_op(EVTCHNOP_close, port);
+	GCHECK(r == -XEN_EINVAL, r);
+	guest_pass(before, "a closed port is cleared and refuses sends");
+}
+
+static void check_loopback(void)
+{
+	struct evtchn_alloc_unbound a = {.dom = DOMID_SELF,
+					 .remote_dom = DOMID_SELF};
+	struct evtchn_bind_interdomain b = {.remote_dom = DOMID_SELF};
+	unsigned int before = guest_failures;
+	long r;
+
+	r = evtchn(EVTCHNOP_alloc_unbound, &a);
+	GCHECK(r == 0, r);
+	b.remote_port = a.port;
+	r = evtchn(EVTCHNOP_bind_interdomain, &b);
+	GCHECK(r == 0, r);
+	GCHECK(b.local_port != a.port, b.local_port);
+	clear_upcall(b.local_port);
+	clear_upcall(a.port);
+	set_bit(sh->evtchn_mask, a.port, 0);
+	r = port_op(EVTCHNOP_send, b.local_port);
+	GCHECK(r == 0, r);
+	GCHECK(test_bit(sh->evtchn_pending, a.port), sh->evtchn_pending[0]);
+	GCHECK(!test_bit(sh->evtchn_pending, b.local_port),
+	       sh->evtchn_pending[0]);
+	GCHECK(upcall_for(a.port), vi->evtchn_pending_sel);
+	guest_pass(before, "a loopback channel delivers to its other end");
+}
+
+static void check_virq_and_fifo(void)
+{
+	struct evtchn_bind_virq v = {.virq = VIRQ_DEBUG, .vcpu = 0};
+	struct evtchn_init_control ic = {.vcpu = 0};
+	unsigned int before = guest_failures;
+	long r;
+
+	r = evtchn(EVTCHNOP_bind_virq, &v);
+	GCHECK(r == 0, r);
+	r = evtchn(EVTCHNOP_bind_virq, &v);
+	GCHECK(r == -XEN_EEXIST, r);
+	r = evtchn(EVTCHNOP_init_control, &ic);
+	GCHECK(r == -XEN_ENOSYS, r);
+	guest_pass(before, "VIRQ_DEBUG binds once, FIFO is refused");
+}
+
+void guest_main(void *start_info);
+void guest_main(void *start_info)
+{
+	evtchn_port_t ipi;
+
+	(void)start_info;
+	guest_hypercall_init();
+	guest_puts(GUEST_NAME ": started\n");
+	setup();
+	ipi = check_ipi();
+	check_mask(ipi);
+	check_poll(ipi);
+	check_close(ipi);
+	check_loopback();
+	check_virq_and_fifo();
+	guest_finish(GUEST_NAME);
+}
