@@ -7,6 +7,8 @@
  *   Linux does when XENFEAT_hvm_callback_vector is offered;
  *   binds an IPI and sends on it: the port's pending bit, the selector
  *   bit and the upcall flag are set (the send is served inside KVM);
+ *   does the same for vCPU 1 (run with two vCPUs): only vCPU 1's
+ *   vcpu_info is marked;
  *   masks it, sends (pending, no upcall) and unmasks with EVTCHNOP_unmask
  *   (now the upcall), then closes it (pending cleared, sends refused);
  *   connects a loopback channel and sends across it;
@@ -44,9 +46,12 @@ static union {
 	uint8_t page[PAGE_SIZE];
 } shinfo __attribute__((aligned(PAGE_SIZE)));
 static struct vcpu_info vinfo __attribute__((aligned(64)));
+/* vCPU 1's, registered by vCPU 0 while vCPU 1 waits for its SIPI. */
+static struct vcpu_info ap_vinfo __attribute__((aligned(64)));
 
 static volatile struct shared_info *const sh = &shinfo.s;
 static volatile struct vcpu_info *const vi = &vinfo;
+static volatile struct vcpu_info *const ap_vi = &ap_vinfo;
 
 static int test_bit(const volatile xen_ulong_t *a, unsigned int n)
 {
@@ -142,6 +147,42 @@ static evtchn_port_t check_ipi(void)
 	GCHECK(upcall_for(b.port), vi->evtchn_pending_sel);
 	guest_pass(before, "an IPI send raises the port and the upcall");
 	return b.port;
+}
+
+/* An IPI bound to vCPU 1 notifies vCPU 1, and only it. */
+static void check_ipi_other_vcpu(void)
+{
+	struct vcpu_register_vcpu_info info = {
+		.mfn = (uintptr_t)&ap_vinfo >> PAGE_SHIFT,
+		.offset = (uintptr_t)&ap_vinfo & (PAGE_SIZE - 1),
+	};
+	struct evtchn_bind_ipi b = {.vcpu = 1};
+	unsigned int before = guest_failures;
+	long r;
+
+	r = guest_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_register_vcpu_info, 1,
+			     (uintptr_t)&info);
+	GCHECK(r == 0, r);
+	r = evtchn(EVTCHNOP_bind_ipi, &b);
+	GCHECK(r == 0, r);
+	clear_upcall(b.port);
+	set_bit(sh->evtchn_mask, b.port, 0);
+	r = port_op(EVTCHNOP_send, b.port);
+	GCHECK(r == 0, r);
+	GCHECK(test_bit(sh->evtchn_pending, b.port), sh->evtchn_pending[0]);
+	GCHECK(ap_vi->evtchn_upcall_pending, ap_vi->evtchn_pending_sel);
+	GCHECK((ap_vi->evtchn_pending_sel >> (b.port / WORD_BITS)) & 1,
+	       ap_vi->evtchn_pending_sel);
+	GCHECK(!vi->evtchn_upcall_pending, vi->evtchn_pending_sel);
+	/* And its unmask re-raises it there too. */
+	set_bit(sh->evtchn_mask, b.port, 1);
+	ap_vi->evtchn_pending_sel = 0;
+	ap_vi->evtchn_upcall_pending = 0;
+	r = port_op(EVTCHNOP_unmask, b.port);
+	GCHECK(r == 0, r);
+	GCHECK(ap_vi->evtchn_upcall_pending, ap_vi->evtchn_pending_sel);
+	GCHECK(!vi->evtchn_upcall_pending, vi->evtchn_pending_sel);
+	guest_pass(before, "an IPI for vCPU 1 notifies vCPU 1 only");
 }
 
 static void check_mask(evtchn_port_t port)
@@ -245,6 +286,7 @@ void guest_main(void *start_info)
 	ipi = check_ipi();
 	check_mask(ipi);
 	check_poll(ipi);
+	check_ipi_other_vcpu();
 	check_close(ipi);
 	check_loopback();
 	check_virq_and_fifo();
