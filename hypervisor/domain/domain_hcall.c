@@ -134,6 +134,26 @@ static int set_callback_vector(void *opaque, uint8_t vector)
 	return ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0 ? -errno : 0;
 }
 
+static int set_upcall_vector_on(struct vcpu *v, void *arg)
+{
+	struct kvm_xen_vcpu_attr a = {
+		.type = KVM_XEN_VCPU_ATTR_TYPE_UPCALL_VECTOR};
+
+	a.u.vector = *(const uint8_t *)arg;
+	return ioctl(v->fd, KVM_XEN_VCPU_SET_ATTR, &a) < 0 ? -errno : 0;
+}
+
+/* Like vcpu_info, possibly for an AP still waiting for its SIPI. */
+static int set_vcpu_upcall_vector(void *opaque, unsigned int vcpu_id,
+				  uint8_t vector)
+{
+	struct domain *d = opaque;
+
+	if (vcpu_id >= d->nr_vcpus)
+		return -ENOENT;
+	return vcpu_call(d->vcpus[vcpu_id], set_upcall_vector_on, &vector);
+}
+
 static int console_write(void *opaque, const char *buf, size_t len)
 {
 	struct domain *d = opaque;
@@ -172,6 +192,7 @@ static const struct hcall_ops domain_hcall_ops = {
 	.map_shared_info = map_shared_info,
 	.register_vcpu_info = register_vcpu_info,
 	.set_callback_vector = set_callback_vector,
+	.set_vcpu_upcall_vector = set_vcpu_upcall_vector,
 	.console_write = console_write,
 	.shutdown = shutdown_domain,
 	.evtchn_set_pending = domain_evtchn_set_pending,

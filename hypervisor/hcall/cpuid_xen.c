@@ -11,8 +11,9 @@
  *           when its Xen pvclock is on, if those sub-leaves exist;
  *   leaf 4: HVM features: only what is true for us, chosen by the caller.
  *           APIC/x2APIC access virtualisation depends on host hardware and
- *           is not claimed; neither is XEN_HVM_CPUID_UPCALL_VECTOR, whose
- *           HVMOP_set_evtchn_upcall_vector is not implemented.
+ *           is not claimed. XEN_HVM_CPUID_UPCALL_VECTOR (per-vCPU upcall
+ *           vectors, HVMOP_set_evtchn_upcall_vector) is, where the domain
+ *           has event channels.
  * Leaf 5 (PV parameters) is omitted, so the last leaf is base + 4.
  */
 #include "hypervisor/cpuid_xen.h"

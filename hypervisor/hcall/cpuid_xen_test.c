@@ -91,7 +91,7 @@ static void test_bad_input(void)
 	CHECK_EQ(-ENOSPC, cpuid_xen_fill(&cfg, e, 0, &n));
 	cfg.hvm_features = XEN_HVM_CPUID_APIC_ACCESS_VIRT;
 	CHECK_EQ(-EINVAL, cpuid_xen_fill(&cfg, e, CPUID_XEN_NR_ENTRIES, &n));
-	cfg.hvm_features = XEN_HVM_CPUID_UPCALL_VECTOR;
+	cfg.hvm_features = XEN_HVM_CPUID_X2APIC_VIRT;
 	CHECK_EQ(-EINVAL, cpuid_xen_fill(&cfg, e, CPUID_XEN_NR_ENTRIES, &n));
 	cfg.hvm_features = 0x80000000;
 	CHECK_EQ(-EINVAL, cpuid_xen_fill(&cfg, e, CPUID_XEN_NR_ENTRIES, &n));

@@ -70,6 +70,17 @@ static int fake_set_callback_vector(void *opaque, uint8_t vector)
 	return 0;
 }
 
+static int fake_set_vcpu_upcall_vector(void *opaque, unsigned int vcpu_id,
+				       uint8_t vector)
+{
+	struct hcall_fake *f = opaque;
+
+	if (vcpu_id >= sizeof(f->vcpu_vector))
+		return -ENOENT;
+	f->vcpu_vector[vcpu_id] = vector;
+	return 0;
+}
+
 static int fake_console_write(void *opaque, const char *buf, size_t len)
 {
 	struct hcall_fake *f = opaque;
@@ -175,6 +186,7 @@ const struct hcall_ops hcall_fake_ops = {
 	.map_shared_info = fake_map_shared_info,
 	.register_vcpu_info = fake_register_vcpu_info,
 	.set_callback_vector = fake_set_callback_vector,
+	.set_vcpu_upcall_vector = fake_set_vcpu_upcall_vector,
 	.console_write = fake_console_write,
 	.shutdown = fake_shutdown,
 	.param_set = fake_param_set,

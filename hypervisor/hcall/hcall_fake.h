@@ -30,6 +30,8 @@ struct hcall_fake {
 	/* set_callback_vector */
 	unsigned int nr_vector;
 	uint8_t vector;
+	/* set_vcpu_upcall_vector: the last vector set for each vCPU */
+	uint8_t vcpu_vector[4];
 	/* console_write: everything written, and the largest single call */
 	char console[FAKE_CONSOLE_SIZE];
 	size_t console_len;

@@ -4,9 +4,12 @@
  * HVMOP_set_param on the calling domain's HVM parameters (xen/hvm/params.h).
  * The guest may read and write only the parameters firmware.md 2.4 and a
  * Linux HVM guest use, following Xen 4.17's guest access lists; the
- * toolstack sets the others (hcall_domain_set_param). Other sub-ops
- * (pagetable_dying, get_time, set_evtchn_upcall_vector, ...) return -ENOSYS;
- * Linux probes pagetable_dying and copes.
+ * toolstack sets the others (hcall_domain_set_param).
+ * HVMOP_set_evtchn_upcall_vector gives one vCPU its own upcall vector, on
+ * its local APIC; Linux 6.x prefers it to the domain-wide callback vector
+ * when CPUID leaf 4 offers it, as under Xen 4.17. Other sub-ops
+ * (pagetable_dying, get_time, ...) return -ENOSYS; Linux probes
+ * pagetable_dying and copes.
  *
  * struct xen_hvm_param has the same layout for 32- and 64-bit callers: the
  * u64 value sits at offset 8 under both ABIs.
@@ -64,7 +67,10 @@ static const struct param_desc param_descs[HVM_NR_PARAMS] = {
 /*
  * Only the vector type is backed: KVM injects upcalls on a vector. Zero
  * (type GSI, GSI 0) is the documented "no callback". GSI and PCI INTx
- * routing need the platform device's interrupt line, which we do not wire.
+ * routing need the platform device's interrupt line, which we do not wire,
+ * and are refused, unless the guest already has per-vCPU upcall vectors:
+ * Linux then writes GSI 1 only so that toolstacks see it as enlightened,
+ * and Xen too sends its events to the per-vCPU vectors. The value is kept.
  */
 static int set_callback_irq(struct hcall_vcpu *v, uint64_t value)
 {
@@ -77,7 +83,9 @@ static int set_callback_irq(struct hcall_vcpu *v, uint64_t value)
 	if (value == 0)
 		return ops->set_callback_vector(v->d->opaque, 0);
 	if (type != HVM_PARAM_CALLBACK_TYPE_VECTOR)
-		return -EOPNOTSUPP;
+		return __atomic_load_n(&v->d->percpu_upcall, __ATOMIC_ACQUIRE)
+			       ? 0
+			       : -EOPNOTSUPP;
 	/* Bits 55:8 are reserved for the vector type. */
 	if ((value & ~HVM_PARAM_CALLBACK_IRQ_TYPE_MASK) != vector)
 		return -EINVAL;
@@ -161,9 +169,35 @@ static long hvm_set_param(struct hcall_vcpu *v, const uint64_t *args)
 	return 0;
 }
 
+/* struct xen_hvm_evtchn_upcall_vector: u32 vcpu, u8 vector, both ABIs. */
+static long hvm_set_evtchn_upcall_vector(struct hcall_vcpu *v,
+					 const uint64_t *args)
+{
+	const struct hcall_ops *ops = v->d->ops;
+	struct xen_hvm_evtchn_upcall_vector u;
+	int rc;
+
+	_Static_assert(sizeof(u) == 8, "xen_hvm_evtchn_upcall_vector layout");
+	if (!v->d->evtchn_enabled || !ops->set_vcpu_upcall_vector)
+		return -ENOSYS;
+	rc = hcall_copy_from_guest(v, &u, args[1], sizeof(u));
+	if (rc)
+		return rc;
+	if (u.vector < HVM_OP_MIN_VECTOR)
+		return -EINVAL;
+	if (u.vcpu >= v->d->max_vcpus)
+		return -ENOENT;
+	rc = ops->set_vcpu_upcall_vector(v->d->opaque, u.vcpu, u.vector);
+	if (rc)
+		return rc;
+	__atomic_store_n(&v->d->percpu_upcall, true, __ATOMIC_RELEASE);
+	return 0;
+}
+
 static const hcall_fn hvm_op_ops[] = {
 	[HVMOP_set_param] = hvm_set_param,
 	[HVMOP_get_param] = hvm_get_param,
+	[HVMOP_set_evtchn_upcall_vector] = hvm_set_evtchn_upcall_vector,
 };
 
 /* hvm_op(op, arg); op is an unsigned long in Xen. */

@@ -142,6 +142,47 @@ static void test_callback_irq(void)
 	CHECK_EQ(0, value_at_arg(&f));
 }
 
+static long upcall_vector(struct hcall_vcpu *v, uint32_t vcpu, uint8_t vector)
+{
+	struct hcall_fake *f = v->d->opaque;
+	struct xen_hvm_evtchn_upcall_vector u = {.vcpu = vcpu,
+						 .vector = vector};
+
+	memcpy(f->mem + ARG, &u, sizeof(u));
+	return hcall_fake_call(v, __HYPERVISOR_hvm_op,
+			       HVMOP_set_evtchn_upcall_vector, ARG, 0);
+}
+
+static void test_percpu_upcall_vector(void)
+{
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+
+	hcall_fake_init(&f, &d, &v);
+	/* GSI 1 is refused while no vCPU has its own vector. */
+	CHECK_EQ(-XEN_EOPNOTSUPP, param(&v, HVMOP_set_param, DOMID_SELF,
+					HVM_PARAM_CALLBACK_IRQ, 1));
+	CHECK_EQ(-XEN_EINVAL, upcall_vector(&v, 0, 0x0f));
+	CHECK_EQ(-XEN_ENOENT, upcall_vector(&v, 4, 0xf3));
+	CHECK_EQ(-XEN_EFAULT, hcall_fake_call(&v, __HYPERVISOR_hvm_op,
+					      HVMOP_set_evtchn_upcall_vector,
+					      UINT64_MAX, 0));
+	CHECK_EQ(0, f.vcpu_vector[0]);
+	/* Linux's sequence: vCPU 0's vector, then GSI 1 for the toolstack. */
+	CHECK_EQ(0, upcall_vector(&v, 0, 0xf3));
+	CHECK_EQ(0xf3, f.vcpu_vector[0]);
+	CHECK_EQ(0, param(&v, HVMOP_set_param, DOMID_SELF,
+			  HVM_PARAM_CALLBACK_IRQ, 1));
+	CHECK_EQ(1, stored(&d, HVM_PARAM_CALLBACK_IRQ));
+	CHECK_EQ(0, f.nr_vector); /* no domain-wide vector */
+	CHECK_EQ(0, upcall_vector(&v, 3, 0xf3));
+	CHECK_EQ(0xf3, f.vcpu_vector[3]);
+	/* Without event channels there are no upcalls to route. */
+	hcall_domain_disable_evtchn(&d);
+	CHECK_EQ(-XEN_ENOSYS, upcall_vector(&v, 1, 0xf3));
+}
+
 static void test_checked_params(void)
 {
 	struct hcall_fake f;
@@ -194,6 +235,7 @@ int main(void)
 	HVM_TEST(test_get_param);
 	HVM_TEST(test_set_read_only);
 	HVM_TEST(test_callback_irq);
+	HVM_TEST(test_percpu_upcall_vector);
 	HVM_TEST(test_checked_params);
 	HVM_TEST(test_32bit_and_unknown);
 	return hvm_test_summary();

@@ -33,12 +33,13 @@ static void set_apic_id(struct kvm_cpuid_entry2 *e, unsigned int vcpu_id)
 }
 
 int vcpu_cpuid_build(struct kvm_cpuid2 *c, unsigned int cap,
-		     unsigned int vcpu_id, uint16_t domid)
+		     unsigned int vcpu_id, uint16_t domid,
+		     uint32_t hvm_features)
 {
 	struct cpuid_xen_config xc = {
 		.vcpu_id = vcpu_id,
 		.domid = domid,
-		.hvm_features = CPUID_XEN_HVM_SUPPORTED,
+		.hvm_features = hvm_features,
 	};
 	unsigned int i, n = 0, added;
 
@@ -62,6 +63,7 @@ int vcpu_cpuid_build(struct kvm_cpuid2 *c, unsigned int cap,
 int vcpu_cpuid_set(struct vcpu *v)
 {
 	struct kvm_cpuid2 *c = NULL;
+	uint32_t features;
 	unsigned int cap;
 	int rc;
 
@@ -69,7 +71,11 @@ int vcpu_cpuid_set(struct vcpu *v)
 	if (rc)
 		goto out;
 	cap = c->nent + CPUID_XEN_NR_ENTRIES;
-	rc = vcpu_cpuid_build(c, cap, v->id, (uint16_t)v->d->domid);
+	/* Per-vCPU upcall vectors come with event channels. */
+	features = CPUID_XEN_HVM_SUPPORTED;
+	if (!v->d->xen_evtchn)
+		features &= ~XEN_HVM_CPUID_UPCALL_VECTOR;
+	rc = vcpu_cpuid_build(c, cap, v->id, (uint16_t)v->d->domid, features);
 	if (!rc && ioctl(v->fd, KVM_SET_CPUID2, c) < 0)
 		rc = -errno;
 out:

@@ -14,11 +14,12 @@ struct vcpu;
  * the Xen leaves must be the first hypervisor signature guests find), sets
  * the initial APIC ID (leaf 1 EBX[31:24]) and x2APIC ID (leaves 0xB, 0x1F
  * EDX) to @vcpu_id, since APIC ID = vCPU id everywhere (firmware.md 8.3),
- * and appends the Xen leaves. Returns 0, -ENOSPC or -EINVAL.
+ * and appends the Xen leaves with leaf 4 features @hvm_features (a subset
+ * of CPUID_XEN_HVM_SUPPORTED). Returns 0, -ENOSPC or -EINVAL.
  */
 int vcpu_cpuid_build(struct kvm_cpuid2 *c, unsigned int cap,
-		     unsigned int vcpu_id, uint16_t domid)
-	__attribute__((warn_unused_result));
+		     unsigned int vcpu_id, uint16_t domid,
+		     uint32_t hvm_features) __attribute__((warn_unused_result));
 
 /* Builds and sets v's CPUID (KVM_SET_CPUID2). */
 int vcpu_cpuid_set(struct vcpu *v) __attribute__((warn_unused_result));

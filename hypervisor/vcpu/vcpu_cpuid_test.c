@@ -50,7 +50,7 @@ static void test_xen_leaves_replace_kvm_leaves(void)
 	struct kvm_cpuid2 *c = fake_host();
 	const struct kvm_cpuid_entry2 *e;
 
-	CHECK_EQ(0, vcpu_cpuid_build(c, CAP, 3, 7));
+	CHECK_EQ(0, vcpu_cpuid_build(c, CAP, 3, 7, CPUID_XEN_HVM_SUPPORTED));
 	CHECK_EQ(3 + CPUID_XEN_NR_ENTRIES, c->nent);
 	e = find(c, 0x40000000);
 	CHECK(e != NULL);
@@ -71,9 +71,9 @@ static void test_no_room_fails(void)
 {
 	struct kvm_cpuid2 *c = fake_host();
 
-	CHECK_EQ(-ENOSPC, vcpu_cpuid_build(c, 5, 0, 0));
+	CHECK_EQ(-ENOSPC, vcpu_cpuid_build(c, 5, 0, 0, 0));
 	c->nent = 5;
-	CHECK_EQ(-EINVAL, vcpu_cpuid_build(c, 4, 0, 0));
+	CHECK_EQ(-EINVAL, vcpu_cpuid_build(c, 4, 0, 0, 0));
 	free(c);
 }
 

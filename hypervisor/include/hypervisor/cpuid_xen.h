@@ -26,7 +26,8 @@
 
 /* XEN_HVM_CPUID_* bits of leaf 4 that we can honestly set. */
 #define CPUID_XEN_HVM_SUPPORTED                                                \
-	(XEN_HVM_CPUID_VCPU_ID_PRESENT | XEN_HVM_CPUID_DOMID_PRESENT)
+	(XEN_HVM_CPUID_VCPU_ID_PRESENT | XEN_HVM_CPUID_DOMID_PRESENT |         \
+	 XEN_HVM_CPUID_UPCALL_VECTOR)
 
 struct cpuid_xen_config {
 	/* Xen's vCPU id (0-based), reported in leaf 4 EBX. */

@@ -94,6 +94,12 @@ struct hcall_ops {
 	/* Deliver event upcalls on @vector (0x10..0xff); 0 turns them off. */
 	int (*set_callback_vector)(void *opaque, uint8_t vector);
 	/*
+	 * Deliver vCPU @vcpu_id's upcalls on local APIC @vector (0x10..0xff,
+	 * the guest EOIs it), before the domain-wide callback vector.
+	 */
+	int (*set_vcpu_upcall_vector)(void *opaque, unsigned int vcpu_id,
+				      uint8_t vector);
+	/*
 	 * Raw guest console bytes: not NUL-terminated, may hold control
 	 * characters; the sink escapes them before showing them to anyone.
 	 */
@@ -156,6 +162,8 @@ struct hcall_domain {
 	/* Event channels: the port table, under evtchn_lock. */
 	bool evtchn_enabled;
 	bool evtchn_fail_logged;
+	/* A vCPU has its own upcall vector (HVMOP_set_evtchn_upcall_vector). */
+	bool percpu_upcall;
 	pthread_mutex_t evtchn_lock;
 	struct hcall_evtchn evtchn[HCALL_EVTCHN_PORTS];
 	struct hcall_e820_entry e820[HCALL_E820_MAX];

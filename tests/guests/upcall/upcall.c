@@ -6,11 +6,15 @@
  * handler does what Linux's does (clear the upcall flag, the selector
  * and the port) and counts. The BSP sends to itself many times; then it
  * starts vCPU 1 (trampoline.S), which waits in HLT, and sends to it many
- * times: each send must wake it with one upcall.
+ * times: each send must wake it with one upcall. Last, vCPU 1 gets its
+ * own vector on its local APIC (HVMOP_set_evtchn_upcall_vector, which
+ * CPUID leaf 4 offers), the domain-wide one is turned off, and each send
+ * must wake vCPU 1 on that vector.
  */
 /* Xen's headers expect the fixed-width types to be declared first. */
 #include <stdint.h>
 #include <xen/xen.h>
+#include <xen/arch-x86/cpuid.h>
 #include <xen/errno.h>
 #include <xen/event_channel.h>
 #include <xen/memory.h>
@@ -24,6 +28,8 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1u << PAGE_SHIFT)
 #define CALLBACK_VECTOR 0xf3
+#define PERCPU_VECTOR 0xf4
+#define LAPIC_EOI 0xb0
 #define SENDS 50
 #define WAIT_SPINS (1u << 24)
 #define LAPIC_BASE 0xfee00000u
@@ -49,15 +55,16 @@ static union {
 } shinfo __attribute__((aligned(PAGE_SIZE)));
 static struct vcpu_info vinfo[2] __attribute__((aligned(64)));
 static volatile struct shared_info *const sh = &shinfo.s;
-static volatile uint32_t upcalls[2], stray, ap_ready, ap_stop;
+static volatile uint32_t upcalls[2], percpu_upcalls, stray, ap_ready, ap_stop;
 static evtchn_port_t ipi[2];
 extern const uint8_t smp_trampoline_start[], smp_trampoline_end[];
 extern const uint8_t smp_trampoline_addr[];
 
-void upcall_stub(void), stray_stub(void);
-void upcall_entry(void), stray_entry(void);
+void upcall_stub(void), stray_stub(void), percpu_stub(void);
+void upcall_entry(void), stray_entry(void), percpu_entry(void);
 __asm__(".text\n"
 	"upcall_stub: pushal; cld; call upcall_entry; popal; iret\n"
+	"percpu_stub: pushal; cld; call percpu_entry; popal; iret\n"
 	"stray_stub: pushal; cld; call stray_entry; popal; iret\n"
 	"load_tables: movl 4(%esp), %eax; lgdt (%eax); movl 8(%esp), %eax;"
 	" lidt (%eax); ljmp $0x08, $1f\n"
@@ -86,6 +93,14 @@ void upcall_entry(void)
 	__atomic_and_fetch(&sh->evtchn_pending[ipi[cpu] / 32],
 			   ~(1u << (ipi[cpu] % 32)), __ATOMIC_SEQ_CST);
 	upcalls[cpu]++;
+}
+
+/* A per-vCPU vector comes through the local APIC: EOI it, as Linux does. */
+void percpu_entry(void)
+{
+	percpu_upcalls++;
+	upcall_entry();
+	lapic_write(LAPIC_EOI, 0);
 }
 
 void stray_entry(void)
@@ -145,6 +160,7 @@ static void setup(void)
 	for (v = 0; v < 256; v++)
 		set_gate(v, stray_stub);
 	set_gate(CALLBACK_VECTOR, upcall_stub);
+	set_gate(PERCPU_VECTOR, percpu_stub);
 	load_tables(&g, &i);
 	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_add_to_physmap,
 			     (uintptr_t)&xatp, 0);
@@ -202,6 +218,7 @@ void smp_ap_main(void)
 	struct gdtr i = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
 
 	load_tables(&g, &i);
+	lapic_write(LAPIC_SVR, LAPIC_SVR_ENABLE);
 	__atomic_store_n(&ap_ready, 1, __ATOMIC_RELEASE);
 	while (!__atomic_load_n(&ap_stop, __ATOMIC_ACQUIRE))
 		__asm__ volatile("sti; hlt; cli");
@@ -225,7 +242,6 @@ static void check_halted_ap(void)
 	const uint8_t *src = smp_trampoline_start;
 	uint32_t vector = (uintptr_t)smp_trampoline_addr >> 12;
 	unsigned int before = guest_failures, spins, n;
-	evtchn_port_t port = ipi[1];
 
 	while (src < smp_trampoline_end)
 		*dst++ = *src++;
@@ -239,10 +255,35 @@ static void check_halted_ap(void)
 	n = send_and_wait(1);
 	GCHECK(n == SENDS, n);
 	GCHECK(stray == 0, stray);
+	guest_pass(before, "every IPI send wakes the halted vCPU 1");
+}
+
+static void check_percpu_vector(void)
+{
+	struct xen_hvm_evtchn_upcall_vector u = {.vcpu = 1,
+						 .vector = PERCPU_VECTOR};
+	struct xen_hvm_param off = {.domid = DOMID_SELF,
+				    .index = HVM_PARAM_CALLBACK_IRQ};
+	unsigned int before = guest_failures, leaf4_eax, b, c, d;
+	evtchn_port_t port = ipi[1];
+	long r;
+
+	cpuid(0x40000004, &leaf4_eax, &b, &c, &d);
+	GCHECK(leaf4_eax & XEN_HVM_CPUID_UPCALL_VECTOR, leaf4_eax);
+	r = guest_hypercall3(__HYPERVISOR_hvm_op,
+			     HVMOP_set_evtchn_upcall_vector, (uintptr_t)&u, 0);
+	GCHECK(r == 0, r);
+	r = guest_hypercall3(__HYPERVISOR_hvm_op, HVMOP_set_param,
+			     (uintptr_t)&off, 0);
+	GCHECK(r == 0, r);
+	upcalls[1] = 0;
+	GCHECK(send_and_wait(1) == SENDS, upcalls[1]);
+	GCHECK(percpu_upcalls == SENDS, percpu_upcalls);
+	GCHECK(stray == 0, stray);
 	__atomic_store_n(&ap_stop, 1, __ATOMIC_RELEASE);
 	(void)guest_hypercall3(__HYPERVISOR_event_channel_op, EVTCHNOP_send,
 			       (uintptr_t)&port, 0);
-	guest_pass(before, "every IPI send wakes the halted vCPU 1");
+	guest_pass(before, "vCPU 1's own vector wakes it on every send");
 }
 
 void guest_main(void *start_info);
@@ -254,5 +295,6 @@ void guest_main(void *start_info)
 	setup();
 	check_self();
 	check_halted_ap();
+	check_percpu_vector();
 	guest_finish("upcall");
 }
