@@ -78,6 +78,25 @@ static long alloc_port(struct hcall_domain *d)
 }
 
 /*
+ * Takes the lowest free port for a bind: writes it into *@port_out, a
+ * field of the guest's argument @buf (@len bytes), and copies @buf back to
+ * @arg. Returns the port, or -ENOSPC or the copy's error with the port
+ * left free; the caller then sets the port's state.
+ */
+static long give_port(struct hcall_vcpu *v, uint64_t arg, void *buf, size_t len,
+		      evtchn_port_t *port_out)
+{
+	long port = alloc_port(v->d);
+	int rc;
+
+	if (port < 0)
+		return port;
+	*port_out = (evtchn_port_t)port;
+	rc = hcall_copy_to_guest(v, arg, buf, len);
+	return rc ? rc : port;
+}
+
+/*
  * Raises @port for its vCPU. Xen's sends never fail for delivery
  * reasons, so neither do ours: a host failure is logged once.
  */
@@ -155,13 +174,9 @@ static long evtchn_bind_virq(struct hcall_vcpu *v, const uint64_t *args)
 		    d->evtchn[p].notify_vcpu == b.vcpu)
 			return -EEXIST;
 	}
-	port = alloc_port(d);
+	port = give_port(v, args[1], &b, sizeof(b), &b.port);
 	if (port < 0)
 		return port;
-	b.port = (evtchn_port_t)port;
-	rc = hcall_copy_to_guest(v, args[1], &b, sizeof(b));
-	if (rc)
-		return rc;
 	d->evtchn[port].state = ECS_VIRQ;
 	d->evtchn[port].virq = (uint8_t)b.virq;
 	d->evtchn[port].notify_vcpu = b.vcpu;
@@ -180,13 +195,9 @@ static long evtchn_bind_ipi(struct hcall_vcpu *v, const uint64_t *args)
 		return rc;
 	if (!vcpu_valid(v, b.vcpu))
 		return -ENOENT;
-	port = alloc_port(d);
+	port = give_port(v, args[1], &b, sizeof(b), &b.port);
 	if (port < 0)
 		return port;
-	b.port = (evtchn_port_t)port;
-	rc = hcall_copy_to_guest(v, args[1], &b, sizeof(b));
-	if (rc)
-		return rc;
 	d->evtchn[port].state = ECS_IPI;
 	d->evtchn[port].notify_vcpu = b.vcpu;
 	update_route(d, (unsigned int)port);
@@ -206,13 +217,9 @@ static long evtchn_alloc_unbound(struct hcall_vcpu *v, const uint64_t *args)
 		return rc;
 	if (!hcall_domid_is_self(v, a.dom))
 		return -EPERM;
-	port = alloc_port(d);
+	port = give_port(v, args[1], &a, sizeof(a), &a.port);
 	if (port < 0)
 		return port;
-	a.port = (evtchn_port_t)port;
-	rc = hcall_copy_to_guest(v, args[1], &a, sizeof(a));
-	if (rc)
-		return rc;
 	d->evtchn[port].state = ECS_UNBOUND;
 	d->evtchn[port].remote_domid =
 		a.remote_dom == DOMID_SELF ? d->domid : a.remote_dom;
@@ -240,13 +247,9 @@ static long evtchn_bind_interdomain(struct hcall_vcpu *v, const uint64_t *args)
 	if (remote < 0 || d->evtchn[remote].state != ECS_UNBOUND ||
 	    d->evtchn[remote].remote_domid != d->domid)
 		return -EINVAL;
-	port = alloc_port(d);
+	port = give_port(v, args[1], &b, sizeof(b), &b.local_port);
 	if (port < 0)
 		return port;
-	b.local_port = (evtchn_port_t)port;
-	rc = hcall_copy_to_guest(v, args[1], &b, sizeof(b));
-	if (rc)
-		return rc;
 	d->evtchn[port].state = ECS_INTERDOMAIN;
 	d->evtchn[port].remote_port = (uint16_t)remote;
 	d->evtchn[port].remote_domid = d->domid;
