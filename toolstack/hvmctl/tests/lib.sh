@@ -116,6 +116,25 @@ pid_of()
 	state_of "$1" domain_pid
 }
 
+# show_vcpu0 NAME: pauses domain NAME and shows vCPU 0's registers, the
+# real-mode interrupt table and BIOS data area (1280 bytes from 0) and
+# 2 KiB from SS:0: where a guest that went astray in the BIOS was.
+show_vcpu0()
+{
+	local c ss
+
+	c=$work/run/$(domid_of "$1")/ctl
+	rm -f "$work/regs"
+	"$build/tests/tools/hvm-ctl-cmd" "$c" pause > /dev/null 2>&1 &&
+		"$build/tests/tools/hvm-ctl-cmd" "$c" regs 0 > "$work/regs" 2>&1
+	[ -f "$work/regs" ] || echo "    (could not pause $1 through $c)"
+	sed 's/^/    vCPU 0: /' "$work/regs" 2>/dev/null
+	"$build/tests/tools/hvm-ctl-cmd" "$c" peek 0 1280 2>&1 | sed 's/^/    RAM /'
+	ss=$(sed -n 's/.* ss=\(0x[0-9a-f]*\).*/\1/p' "$work/regs" 2>/dev/null)
+	[ -n "$ss" ] && "$build/tests/tools/hvm-ctl-cmd" "$c" peek $((ss * 16)) 2048 2>&1 |
+		sed 's/^/    stack /'
+}
+
 # has FILE TEXT: FILE holds the fixed string TEXT.
 has()
 {
