@@ -8,6 +8,7 @@
  */
 #include "domain_priv.h"
 #include "domain_evtchn.h"
+#include "domain_xen_time.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -74,8 +75,7 @@ static int copy_to_guest(void *opaque, unsigned int vcpu_id, uint64_t gva,
 	return copy_guest(opaque, vcpu_id, gva, (void *)src, len, true);
 }
 
-/* True if [gpa, gpa + len) is guest memory now. */
-static bool is_ram(struct domain *d, uint64_t gpa, uint64_t len)
+bool domain_gpa_is_ram(struct domain *d, uint64_t gpa, uint64_t len)
 {
 	void *p;
 	int rc;
@@ -92,7 +92,7 @@ static int map_shared_info(void *opaque, uint64_t gfn)
 	struct kvm_xen_hvm_attr a = {.type = KVM_XEN_ATTR_TYPE_SHARED_INFO};
 
 	if (gfn > (1ULL << 40) ||
-	    !is_ram(d, gfn * GMEM_PAGE_SIZE, GMEM_PAGE_SIZE))
+	    !domain_gpa_is_ram(d, gfn * GMEM_PAGE_SIZE, GMEM_PAGE_SIZE))
 		return -EINVAL;
 	a.u.shared_info.gfn = gfn;
 	if (ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0)
@@ -120,7 +120,7 @@ static int register_vcpu_info(void *opaque, unsigned int vcpu_id, uint64_t gpa)
 {
 	struct domain *d = opaque;
 
-	if (vcpu_id >= d->nr_vcpus || !is_ram(d, gpa, 64))
+	if (vcpu_id >= d->nr_vcpus || !domain_gpa_is_ram(d, gpa, 64))
 		return -EINVAL;
 	return vcpu_call(d->vcpus[vcpu_id], set_vcpu_info, &gpa);
 }
@@ -199,12 +199,18 @@ static const struct hcall_ops domain_hcall_ops = {
 	.evtchn_unmask = domain_evtchn_unmask,
 	.evtchn_clear = domain_evtchn_clear,
 	.evtchn_route = domain_evtchn_route,
+	.latch_shinfo_mode = domain_xen_time_latch,
+	.timer_set = domain_xen_time_timer_set,
+	.register_runstate = domain_xen_time_register_runstate,
+	.register_time_area = domain_xen_time_register_time_area,
+	.runstate_update_flag = domain_xen_time_update_flag,
 };
 
 int domain_hcall_init(struct domain *d)
 {
 	struct boot_memmap_entry mm[BOOT_MEMMAP_MAX];
 	struct hcall_e820_entry e820[BOOT_MEMMAP_MAX];
+	const char *no_time;
 	unsigned int i, n;
 
 	d->hcall = calloc(1, sizeof(*d->hcall));
@@ -217,6 +223,16 @@ int domain_hcall_init(struct domain *d)
 		log_info(
 			"xen",
 			"this kernel cannot deliver Xen event channels (KVM_XEN_HVM_CONFIG_EVTCHN_SEND, Linux 6.2+): the guest gets none; give Linux guests vcpus=1 or a newer host kernel");
+	}
+	no_time = domain_xen_time_probe(d);
+	if (!no_time && domain_xen_time_set_vcpu_ids(d))
+		no_time = "KVM refused to set the Xen vCPU ids";
+	if (no_time) {
+		hcall_domain_disable_pv_time(d->hcall);
+		log_info(
+			"xen",
+			"%s: the guest gets no Xen clock or timers and keeps its own (HPET, LAPIC timer)",
+			no_time);
 	}
 	n = boot_info_memmap(d->mem, mm);
 	for (i = 0; i < n; i++) {

@@ -3,6 +3,8 @@
 #ifndef HYPERVISOR_DOMAIN_PRIV_H
 #define HYPERVISOR_DOMAIN_PRIV_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,5 +17,8 @@ int domain_load(struct domain *d, const struct domain_config *cfg)
 /* Creates d->hcall, the domain's Xen hypercall state (domain_hcall.c). */
 int domain_hcall_init(struct domain *d) __attribute__((warn_unused_result));
 void domain_hcall_destroy(struct domain *d);
+
+/* True if [@gpa, @gpa + @len) is guest RAM now (domain_hcall.c). */
+bool domain_gpa_is_ram(struct domain *d, uint64_t gpa, uint64_t len);
 
 #endif /* HYPERVISOR_DOMAIN_PRIV_H */

@@ -13,9 +13,9 @@
  * unmasking and clearing go through the domain's ops. IPI and loopback
  * sends are also routed to the host (ops->evtchn_route) so that KVM
  * delivers them without an exit; a send that comes here is delivered
- * through ops->evtchn_set_pending. Nothing raises a VIRQ yet: timers stay
- * on the LAPIC (XENFEAT_hvm_safe_pvclock is not offered) and VIRQ_DEBUG
- * has no debug key to press.
+ * through ops->evtchn_set_pending. VIRQ_TIMER is raised by the host's
+ * Xen timer, which learns of its port here (vcpu_timer.c); VIRQ_DEBUG has
+ * no debug key to press.
  * The FIFO ABI (init_control, expand_array, set_priority) is refused with
  * -ENOSYS, which makes Linux use the 2-level ABI; physical IRQs
  * (bind_pirq) do not exist here. Every argument layout is the same for
@@ -146,6 +146,8 @@ static void close_port(struct hcall_domain *d, unsigned int port)
 		d->evtchn[peer].remote_domid = d->domid;
 		update_route(d, peer);
 	}
+	if (e->state == ECS_VIRQ && e->virq == VIRQ_TIMER)
+		vcpu_timer_virq_bound(d, e->notify_vcpu, 0);
 	e->state = ECS_FREE;
 	update_route(d, port);
 	if (d->ops->evtchn_clear)
@@ -180,6 +182,8 @@ static long evtchn_bind_virq(struct hcall_vcpu *v, const uint64_t *args)
 	d->evtchn[port].state = ECS_VIRQ;
 	d->evtchn[port].virq = (uint8_t)b.virq;
 	d->evtchn[port].notify_vcpu = b.vcpu;
+	if (b.virq == VIRQ_TIMER)
+		vcpu_timer_virq_bound(d, b.vcpu, (unsigned int)port);
 	return 0;
 }
 
@@ -468,5 +472,7 @@ long event_channel_op_hcall(struct hcall_vcpu *v, const uint64_t *args)
 	rc = hcall_subop(v, __HYPERVISOR_event_channel_op, evtchn_ops,
 			 ARRAY_SIZE(evtchn_ops), (uint32_t)args[0], args);
 	pthread_mutex_unlock(&d->evtchn_lock);
+	/* A bind or close of VIRQ_TIMER moves a timer to or from the host. */
+	vcpu_timer_flush(d);
 	return rc;
 }

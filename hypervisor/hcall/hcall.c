@@ -25,6 +25,8 @@ static const struct hcall_desc hcall_table[] = {
 	[__HYPERVISOR_hvm_op] = {.fn = hvm_op_hcall, .nargs = 2},
 	[__HYPERVISOR_event_channel_op] = {.fn = event_channel_op_hcall,
 					   .nargs = 2},
+	[__HYPERVISOR_set_timer_op] = {.fn = set_timer_op_hcall, .nargs = 2},
+	[__HYPERVISOR_vm_assist] = {.fn = vm_assist_hcall, .nargs = 2},
 };
 
 /* Used when the domain passes no ops: every service is absent. */
@@ -66,7 +68,8 @@ void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
 	d->ops = ops ? ops : &hcall_no_ops;
 	d->opaque = opaque;
 	d->domid = domid;
-	d->max_vcpus = max_vcpus;
+	d->max_vcpus =
+		max_vcpus < HCALL_MAX_VCPUS ? max_vcpus : HCALL_MAX_VCPUS;
 	d->xen_major = HCALL_XEN_MAJOR;
 	d->xen_minor = HCALL_XEN_MINOR;
 	d->features = xen_version_default_features(d->ops);
@@ -77,6 +80,13 @@ void hcall_domain_disable_evtchn(struct hcall_domain *d)
 {
 	d->evtchn_enabled = false;
 	d->features &= ~(1U << XENFEAT_hvm_callback_vector);
+	/* Xen timers raise VIRQ_TIMER, an event channel. */
+	hcall_domain_disable_pv_time(d);
+}
+
+void hcall_domain_disable_pv_time(struct hcall_domain *d)
+{
+	d->features &= ~(1U << XENFEAT_hvm_safe_pvclock);
 }
 
 int hcall_domain_set_e820(struct hcall_domain *d,

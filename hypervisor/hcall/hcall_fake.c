@@ -180,7 +180,70 @@ static int fake_evtchn_route(void *opaque, unsigned int send_port,
 	return 0;
 }
 
+static int fake_latch_shinfo_mode(void *opaque, bool longmode)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_latch++;
+	f->latched_longmode = longmode;
+	return 0;
+}
+
+static int fake_timer_set(void *opaque, unsigned int vcpu_id, unsigned int port,
+			  uint64_t expires_ns)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_timer_set++;
+	f->timer_vcpu = vcpu_id;
+	f->timer_port = port;
+	f->timer_expires = expires_ns;
+	return 0;
+}
+
+static int fake_register_runstate(void *opaque, unsigned int caller,
+				  unsigned int vcpu_id, uint64_t gva,
+				  size_t len)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_runstate++;
+	f->runstate_caller = caller;
+	f->runstate_vcpu = vcpu_id;
+	f->runstate_gva = gva;
+	f->runstate_len = len;
+	return 0;
+}
+
+static int fake_register_time_area(void *opaque, unsigned int caller,
+				   unsigned int vcpu_id, uint64_t gva,
+				   size_t len)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_time_area++;
+	f->time_area_vcpu = vcpu_id;
+	f->time_area_gva = gva;
+	(void)caller;
+	(void)len;
+	return 0;
+}
+
+static int fake_runstate_update_flag(void *opaque, bool on)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_update_flag++;
+	f->update_flag = on;
+	return 0;
+}
+
 const struct hcall_ops hcall_fake_ops = {
+	.latch_shinfo_mode = fake_latch_shinfo_mode,
+	.timer_set = fake_timer_set,
+	.register_runstate = fake_register_runstate,
+	.register_time_area = fake_register_time_area,
+	.runstate_update_flag = fake_runstate_update_flag,
 	.copy_from_guest = fake_copy_from,
 	.copy_to_guest = fake_copy_to,
 	.map_shared_info = fake_map_shared_info,

@@ -58,6 +58,27 @@ struct hcall_fake {
 	unsigned int route_port[HCALL_EVTCHN_PORTS];
 	unsigned int route_vcpu[HCALL_EVTCHN_PORTS];
 	int set_pending_rc;
+	/* latch_shinfo_mode */
+	unsigned int nr_latch;
+	bool latched_longmode;
+	/* timer_set: the last call */
+	unsigned int nr_timer_set;
+	unsigned int timer_vcpu;
+	unsigned int timer_port;
+	uint64_t timer_expires;
+	/* register_runstate: the last call */
+	unsigned int nr_runstate;
+	unsigned int runstate_caller;
+	unsigned int runstate_vcpu;
+	uint64_t runstate_gva;
+	size_t runstate_len;
+	/* register_time_area: the last call */
+	unsigned int nr_time_area;
+	unsigned int time_area_vcpu;
+	uint64_t time_area_gva;
+	/* runstate_update_flag */
+	unsigned int nr_update_flag;
+	bool update_flag;
 };
 
 /* Reads or sets a bit of the fake's pending or mask array. */

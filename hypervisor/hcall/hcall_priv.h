@@ -103,6 +103,28 @@ long vcpu_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long console_io_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long sched_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long event_channel_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
+long set_timer_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
+long vm_assist_hcall(struct hcall_vcpu *v, const uint64_t *args);
+
+/* vcpu_op's timer sub-ops (vcpu_timer.c), for vcpu_op.c's table. */
+long vcpu_timer_set_singleshot(struct hcall_vcpu *v, const uint64_t *args);
+long vcpu_timer_stop_singleshot(struct hcall_vcpu *v, const uint64_t *args);
+long vcpu_timer_stop_periodic(struct hcall_vcpu *v, const uint64_t *args);
+
+/*
+ * VIRQ_TIMER of vCPU @vcpu_id is now bound to @port (0: closed). Called
+ * by event_channel.c with evtchn_lock held; the host learns of it in
+ * vcpu_timer_flush().
+ */
+void vcpu_timer_virq_bound(struct hcall_domain *d, unsigned int vcpu_id,
+			   unsigned int port);
+
+/*
+ * Tells the host of every timer change made under evtchn_lock. Call it
+ * without the lock held: the host may have to run code on another vCPU's
+ * thread, which may itself be waiting for the lock.
+ */
+void vcpu_timer_flush(struct hcall_domain *d);
 
 /* Sets up @d's port table (port 0 reserved) once d->ops is set. */
 void event_channel_init(struct hcall_domain *d);

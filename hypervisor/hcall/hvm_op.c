@@ -159,6 +159,19 @@ static long hvm_set_param(struct hcall_vcpu *v, const uint64_t *args)
 	desc = &param_descs[p.index];
 	if (!desc->guest_write)
 		return -EPERM;
+	/*
+	 * Xen latches the shared_info layout here, from the caller's mode,
+	 * whatever the value (hvm_latch_shinfo_size()): this is among the
+	 * first things a PV-aware kernel does, and again after a kexec. A
+	 * 64-bit Linux 6.12 never writes the hypercall MSR, where KVM would
+	 * latch it, so without this its events land in hvmloader's 32-bit
+	 * layout.
+	 */
+	if (p.index == HVM_PARAM_CALLBACK_IRQ && ops->latch_shinfo_mode) {
+		rc = ops->latch_shinfo_mode(v->d->opaque, v->longmode);
+		if (rc)
+			return rc;
+	}
 	if (desc->set)
 		rc = desc->set(v, p.value);
 	if (!rc && p.index != HVM_PARAM_CALLBACK_IRQ && ops->param_set)

@@ -230,6 +230,46 @@ static void test_32bit_and_unknown(void)
 		 hcall_fake_call(&v, __HYPERVISOR_hvm_op, UINT64_MAX, ARG, 0));
 }
 
+/*
+ * The shared_info layout is latched from the caller's mode whenever the
+ * guest sets HVM_PARAM_CALLBACK_IRQ (Xen's hvm_latch_shinfo_size()), even
+ * with a value that is then refused, and for no other parameter.
+ */
+static void test_latch_shinfo_mode(void)
+{
+	uint64_t vec = ((uint64_t)HVM_PARAM_CALLBACK_TYPE_VECTOR << 56) | 0xf3;
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+
+	hcall_fake_init(&f, &d, &v);
+	CHECK_EQ(0, param(&v, HVMOP_set_param, DOMID_SELF,
+			  HVM_PARAM_CALLBACK_IRQ, vec));
+	CHECK_EQ(1, f.nr_latch);
+	CHECK(f.latched_longmode);
+	v.longmode = false;
+	CHECK_EQ(0, param(&v, HVMOP_set_param, DOMID_SELF,
+			  HVM_PARAM_CALLBACK_IRQ, vec));
+	CHECK_EQ(2, f.nr_latch);
+	CHECK(!f.latched_longmode);
+	/* A refused value (GSI routing) still latches, as in Xen. */
+	v.longmode = true;
+	CHECK(param(&v, HVMOP_set_param, DOMID_SELF, HVM_PARAM_CALLBACK_IRQ,
+		    1) != 0);
+	CHECK_EQ(3, f.nr_latch);
+	CHECK(f.latched_longmode);
+	/* Other parameters, reads and refused writes do not. */
+	CHECK_EQ(0, param(&v, HVMOP_set_param, DOMID_SELF,
+			  HVM_PARAM_ACPI_IOPORTS_LOCATION, 1));
+	CHECK_EQ(0, param(&v, HVMOP_get_param, DOMID_SELF,
+			  HVM_PARAM_CALLBACK_IRQ, 0));
+	CHECK_EQ(-XEN_EPERM, param(&v, HVMOP_set_param, DOMID_SELF,
+				   HVM_PARAM_STORE_PFN, 1));
+	CHECK_EQ(-XEN_EPERM,
+		 param(&v, HVMOP_set_param, 3, HVM_PARAM_CALLBACK_IRQ, 0));
+	CHECK_EQ(3, f.nr_latch);
+}
+
 int main(void)
 {
 	HVM_TEST(test_get_param);
@@ -238,5 +278,6 @@ int main(void)
 	HVM_TEST(test_percpu_upcall_vector);
 	HVM_TEST(test_checked_params);
 	HVM_TEST(test_32bit_and_unknown);
+	HVM_TEST(test_latch_shinfo_mode);
 	return hvm_test_summary();
 }

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The vcpu_op hypercall (xen/vcpu.h). Only VCPUOP_register_vcpu_info is
- * implemented: it moves a vCPU's vcpu_info out of shared_info into a guest
- * page, which Linux does for every vCPU. Timers, runstate areas and the
- * rest return -ENOSYS for now.
+ * The vcpu_op hypercall (xen/vcpu.h): VCPUOP_register_vcpu_info moves a
+ * vCPU's vcpu_info out of shared_info into a guest page, which Linux does
+ * for every vCPU; VCPUOP_register_runstate_memory_area gives the host a
+ * place to keep the vCPU's runstate (Linux's steal time; it BUG()s if
+ * this fails once XENFEAT_hvm_safe_pvclock is offered);
+ * VCPUOP_register_vcpu_time_memory_area a copy of its vcpu_time_info for
+ * the guest's vDSO (Linux asks when the clock is TSC-stable); the timer
+ * sub-ops
+ * are in vcpu_timer.c. VCPUOP_up/down/is_up and the rest return -ENOSYS
+ * (logged once): Linux brings HVM APs up by INIT/SIPI and uses them only
+ * across a suspend.
  *
  * struct vcpu_register_vcpu_info (u64 mfn, u32 offset, u32 rsvd) has the
  * same layout for 32- and 64-bit callers, and so does struct vcpu_info
@@ -57,7 +64,73 @@ static long vcpu_register_vcpu_info(struct hcall_vcpu *v, const uint64_t *args)
 					       info.offset);
 }
 
+/* struct vcpu_runstate_info: 48 bytes natively, 44 packed in i386. */
+#define RUNSTATE_SIZE 48
+#define RUNSTATE_COMPAT_SIZE 44
+_Static_assert(sizeof(struct vcpu_runstate_info) == RUNSTATE_SIZE, "layout");
+_Static_assert(sizeof(struct vcpu_register_runstate_memory_area) == 8,
+	       "layout");
+
+/*
+ * The area is a guest virtual address (a 32-bit handle for i386 callers),
+ * 0 to stop. Xen accepts any vCPU of the domain here, not only the
+ * caller's own.
+ */
+static long vcpu_register_runstate(struct hcall_vcpu *v, const uint64_t *args)
+{
+	const struct hcall_ops *ops = v->d->ops;
+	struct vcpu_register_runstate_memory_area area;
+	uint32_t vcpuid = (uint32_t)args[1];
+	size_t len = v->longmode ? RUNSTATE_SIZE : RUNSTATE_COMPAT_SIZE;
+	uint64_t gva;
+	int rc;
+
+	if (vcpuid >= v->d->max_vcpus)
+		return -ENOENT;
+	rc = hcall_copy_from_guest(v, &area, args[2], sizeof(area));
+	if (rc)
+		return rc;
+	gva = v->longmode ? area.addr.p : (uint32_t)area.addr.p;
+	if (gva && !hcall_guest_range_ok(v, gva, len))
+		return -EFAULT;
+	if (!ops->register_runstate)
+		return -ENOSYS;
+	return ops->register_runstate(v->d->opaque, v->id, vcpuid, gva, len);
+}
+
+/* struct vcpu_time_info: 32 bytes under both ABIs; a handle as above. */
+#define TIME_INFO_SIZE 32
+_Static_assert(sizeof(struct vcpu_time_info) == TIME_INFO_SIZE, "layout");
+_Static_assert(sizeof(struct vcpu_register_time_memory_area) == 8, "layout");
+
+static long vcpu_register_time_area(struct hcall_vcpu *v, const uint64_t *args)
+{
+	const struct hcall_ops *ops = v->d->ops;
+	struct vcpu_register_time_memory_area area;
+	uint32_t vcpuid = (uint32_t)args[1];
+	uint64_t gva;
+	int rc;
+
+	if (vcpuid >= v->d->max_vcpus)
+		return -ENOENT;
+	rc = hcall_copy_from_guest(v, &area, args[2], sizeof(area));
+	if (rc)
+		return rc;
+	gva = v->longmode ? area.addr.p : (uint32_t)area.addr.p;
+	if (gva && !hcall_guest_range_ok(v, gva, TIME_INFO_SIZE))
+		return -EFAULT;
+	if (!ops->register_time_area)
+		return -ENOSYS;
+	return ops->register_time_area(v->d->opaque, v->id, vcpuid, gva,
+				       TIME_INFO_SIZE);
+}
+
 static const hcall_fn vcpu_op_ops[] = {
+	[VCPUOP_register_vcpu_time_memory_area] = vcpu_register_time_area,
+	[VCPUOP_register_runstate_memory_area] = vcpu_register_runstate,
+	[VCPUOP_stop_periodic_timer] = vcpu_timer_stop_periodic,
+	[VCPUOP_set_singleshot_timer] = vcpu_timer_set_singleshot,
+	[VCPUOP_stop_singleshot_timer] = vcpu_timer_stop_singleshot,
 	[VCPUOP_register_vcpu_info] = vcpu_register_vcpu_info,
 };
 

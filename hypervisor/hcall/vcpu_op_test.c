@@ -86,8 +86,7 @@ static void test_bad_vcpu_and_args(void)
 		 hcall_fake_call(&v, __HYPERVISOR_vcpu_op,
 				 VCPUOP_register_vcpu_info, 0, UINT64_MAX - 4));
 	CHECK_EQ(-XEN_ENOSYS,
-		 hcall_fake_call(&v, __HYPERVISOR_vcpu_op,
-				 VCPUOP_set_singleshot_timer, 0, ARG));
+		 hcall_fake_call(&v, __HYPERVISOR_vcpu_op, VCPUOP_up, 0, ARG));
 	CHECK_EQ(-XEN_ENOSYS,
 		 hcall_fake_call(&v, __HYPERVISOR_vcpu_op, UINT32_MAX, 0, ARG));
 	ops.register_vcpu_info = NULL;

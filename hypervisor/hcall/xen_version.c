@@ -13,9 +13,12 @@
  *     (event_channel.c) and upcalls on a vector (HVM_PARAM_CALLBACK_IRQ).
  *     Linux 6.x needs it to run SMP: without it, it still routes its IPIs
  *     to event channels it never binds, and the first IPI oopses.
- * XENFEAT_hvm_safe_pvclock is not set: with it Linux moves its timers
- * onto VIRQ_TIMER and VCPUOP_set_singleshot_timer, which we do not back;
- * it keeps the LAPIC timer.
+ *   XENFEAT_hvm_safe_pvclock: when the domain also backs Xen timers
+ *     (VIRQ_TIMER, VCPUOP_set_singleshot_timer) and runstate areas. With
+ *     it Linux uses the Xen clocksource (the pvclock in its vcpu_info)
+ *     and Xen timers instead of the HPET and the LAPIC timer, and it
+ *     BUG()s if it cannot register a runstate area. The domain withdraws
+ *     it when the host cannot (hcall_domain_disable_pv_time()).
  */
 #include "hcall_priv.h"
 
@@ -37,6 +40,9 @@ uint32_t xen_version_default_features(const struct hcall_ops *ops)
 
 	if (ops->evtchn_set_pending && ops->set_callback_vector)
 		f |= 1U << XENFEAT_hvm_callback_vector;
+	if ((f & (1U << XENFEAT_hvm_callback_vector)) && ops->timer_set &&
+	    ops->register_runstate)
+		f |= 1U << XENFEAT_hvm_safe_pvclock;
 	return f;
 }
 

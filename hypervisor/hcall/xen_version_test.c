@@ -93,9 +93,10 @@ static void test_features(void)
 	memcpy(f.mem + BUF, &fi, sizeof(fi));
 	CHECK_EQ(0, ver(&v, XENVER_get_features, BUF));
 	memcpy(&fi, f.mem + BUF, sizeof(fi));
-	/* Event channels and upcalls: the callback vector; no PV timers. */
-	CHECK_EQ(want | (1U << XENFEAT_hvm_callback_vector), fi.submap);
-	CHECK(!(fi.submap & (1U << XENFEAT_hvm_safe_pvclock)));
+	/* Event channels and upcalls: the callback vector; Xen timers. */
+	CHECK_EQ(want | (1U << XENFEAT_hvm_callback_vector) |
+			 (1U << XENFEAT_hvm_safe_pvclock),
+		 fi.submap);
 	fi.submap_idx = 1;
 	memcpy(f.mem + BUF, &fi, sizeof(fi));
 	CHECK_EQ(-XEN_EINVAL, ver(&v, XENVER_get_features, BUF));
@@ -103,7 +104,7 @@ static void test_features(void)
 	memcpy(f.mem + BUF, &fi, sizeof(fi));
 	CHECK_EQ(-XEN_EINVAL, ver(&v, XENVER_get_features, BUF));
 	CHECK_EQ(-XEN_EFAULT, ver(&v, XENVER_get_features, FAKE_MEM_SIZE - 4));
-	/* Not without the callback vector service. */
+	/* Neither without the callback vector service. */
 	no_vector.set_callback_vector = NULL;
 	hcall_domain_init(&d, 7, 1, &no_vector, &f);
 	fi.submap_idx = 0;

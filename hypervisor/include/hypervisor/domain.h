@@ -97,6 +97,8 @@ struct domain {
 	uint64_t shared_info_gfn_plus1;
 	/* KVM delivers Xen event channels (domain_evtchn.c). */
 	bool xen_evtchn;
+	/* KVM has the runstate update flag (domain_xen_time.c). */
+	bool xen_runstate_flag;
 	pthread_mutex_t irq_lock;
 	struct irq_lines irq;  /* under irq_lock: see domain_irq.h */
 	enum domain_stop stop; /* under lock; first reason wins */

@@ -47,6 +47,9 @@
  */
 #define HCALL_EVTCHN_PORTS 1024
 
+/* The most vCPUs a domain may have (Xen's HVM_MAX_VCPUS is 128). */
+#define HCALL_MAX_VCPUS 64
+
 /* One event channel port (state values are private to event_channel.c). */
 struct hcall_evtchn {
 	uint8_t state;
@@ -140,6 +143,52 @@ struct hcall_ops {
 	 */
 	int (*evtchn_route)(void *opaque, unsigned int send_port,
 			    unsigned int port, unsigned int vcpu_id);
+	/*
+	 * The guest set HVM_PARAM_CALLBACK_IRQ from a vCPU in 64-bit mode
+	 * (@longmode) or not: shared_info and vcpu_info take that layout
+	 * from now on. This is where Xen 4.17 latches it
+	 * (hvm_latch_shinfo_size(), also run when the hypercall page is
+	 * written, which KVM latches by itself).
+	 */
+	int (*latch_shinfo_mode)(void *opaque, bool longmode);
+	/*
+	 * Xen timers (vcpu_timer.c). vCPU @vcpu_id's VIRQ_TIMER is now
+	 * @port (0: unbound) and its single-shot timer is due at
+	 * @expires_ns of Xen system time (0: not armed). With a port bound
+	 * the host runs the timer and raises the port when it is due.
+	 */
+	int (*timer_set)(void *opaque, unsigned int vcpu_id, unsigned int port,
+			 uint64_t expires_ns);
+	/*
+	 * VCPUOP_register_runstate_memory_area from vCPU @caller: keep vCPU
+	 * @vcpu_id's struct vcpu_runstate_info (@len bytes in the caller's
+	 * ABI) at guest virtual address @gva of @caller (0: stop). Return
+	 * -EFAULT if it is not RAM.
+	 */
+	int (*register_runstate)(void *opaque, unsigned int caller,
+				 unsigned int vcpu_id, uint64_t gva,
+				 size_t len);
+	/*
+	 * VCPUOP_register_vcpu_time_memory_area, the same way: a second copy
+	 * of vCPU @vcpu_id's vcpu_time_info (@len bytes) that the guest maps
+	 * for its vDSO.
+	 */
+	int (*register_time_area)(void *opaque, unsigned int caller,
+				  unsigned int vcpu_id, uint64_t gva,
+				  size_t len);
+	/* VMASST_TYPE_runstate_update_flag turned on or off. */
+	int (*runstate_update_flag)(void *opaque, bool on);
+};
+
+/*
+ * One vCPU's Xen timer as the guest set it while no VIRQ_TIMER port was
+ * bound (the host owns it once one is), and whether the host must be
+ * told of a change (see vcpu_timer.c).
+ */
+struct hcall_vcpu_timer {
+	uint64_t expires_ns;
+	uint32_t port;
+	bool dirty;
 };
 
 /*
@@ -166,6 +215,8 @@ struct hcall_domain {
 	bool percpu_upcall;
 	pthread_mutex_t evtchn_lock;
 	struct hcall_evtchn evtchn[HCALL_EVTCHN_PORTS];
+	/* Per-vCPU Xen timers, also under evtchn_lock. */
+	struct hcall_vcpu_timer timers[HCALL_MAX_VCPUS];
 	struct hcall_e820_entry e820[HCALL_E820_MAX];
 	unsigned int nr_e820;
 	/* Bit n: unknown hypercall n logged (bit 64: any number >= 64). */
@@ -187,9 +238,10 @@ struct hcall_vcpu {
 
 /*
  * Resets @d for domain @domid with @max_vcpus vCPUs. Reports Xen 4.17 and
- * the XENFEAT_* bits backed by this code and @ops (see xen_version.c); the
- * domain builder may add XENFEAT_hvm_safe_pvclock to @d->features once PV
- * timers are backed. @ops may be NULL (no services) and must outlive @d.
+ * the XENFEAT_* bits backed by this code and @ops (see xen_version.c),
+ * XENFEAT_hvm_safe_pvclock among them when @ops back the Xen timers and
+ * runstate areas. @max_vcpus is capped at HCALL_MAX_VCPUS. @ops may be
+ * NULL (no services) and must outlive @d.
  */
 void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
 		       unsigned int max_vcpus, const struct hcall_ops *ops,
@@ -201,6 +253,14 @@ void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
  * cannot deliver events. Call it before the first vCPU runs.
  */
 void hcall_domain_disable_evtchn(struct hcall_domain *d);
+
+/*
+ * Withdraws XENFEAT_hvm_safe_pvclock, for hosts that cannot run Xen timers
+ * or runstate areas: Linux then keeps its LAPIC timer and native clocks
+ * (it BUG()s if a runstate area it was promised cannot be registered).
+ * Call it before the first vCPU runs.
+ */
+void hcall_domain_disable_pv_time(struct hcall_domain *d);
 
 /*
  * Sets the map XENMEM_memory_map returns (copied). Returns 0, or -EINVAL
