@@ -5,9 +5,11 @@
 # "N passed, N failed" line, bounded waits and log excerpts.
 #
 # The sourcing test sets nothing; it gets $build, $hvmctl, $hvmd, $work
-# (removed at exit), HVMCTL_SOCKET, and may set $cleanup_extra to a
-# function run first at exit.
+# (removed at exit), HVMCTL_SOCKET, linux_guest_checks (the test Linux
+# guest's SMP and clock checks, tests/lib/linux-guest-checks.sh), and may
+# set $cleanup_extra to a function run first at exit.
 set -u
+. "${HVM_SOURCE_DIR:?HVM_SOURCE_DIR is not set; run through run-integration}/tests/lib/linux-guest-checks.sh"
 
 build=${HVM_BUILD_DIR:?HVM_BUILD_DIR is not set; run through run-integration}
 hvmctl=$build/toolstack/hvmctl/hvmctl
