@@ -8,8 +8,13 @@
  * on usage errors.
  *
  * With --ctl it serves the control socket (domain_ctl.h); with --paused
- * the vCPUs wait for an unpause request before they first run.
+ * the vCPUs wait for an unpause request before they first run; with
+ * --cpus LIST (xl's cpus=, "0-3,6") every thread of the domain, its vCPU
+ * threads first among them, runs only on those host CPUs: the affinity
+ * is set before any thread starts, and threads inherit it.
  */
+#include "hypervisor/cpu_list.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <getopt.h>
@@ -34,6 +39,8 @@ struct opts {
 	unsigned int timeout_s; /* 0: none */
 	const char *ctl_path;
 	bool paused;
+	const char *cpus_arg; /* --cpus as given; NULL: no pinning */
+	cpu_set_t cpus;
 };
 
 static void usage(FILE *f)
@@ -41,12 +48,13 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
-		"                  [--ctl SOCKET] [--paused]\n"
+		"                  [--ctl SOCKET] [--paused] [--cpus LIST]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
 		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
 		"--ctl serves the control socket SOCKET; --paused waits for an unpause\n"
-		"request on it before the first vCPU runs.\n");
+		"request on it before the first vCPU runs. --cpus runs the vCPUs only on the\n"
+		"host CPUs in LIST (e.g. 0-3,6), as xl's cpus=.\n");
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -103,6 +111,9 @@ static int parse_one(struct opts *o, int c, char *arg)
 	case 'p':
 		o->paused = true;
 		return 0;
+	case 'C':
+		o->cpus_arg = arg;
+		return cpu_list_parse(arg, &o->cpus);
 	default:
 		return -EINVAL;
 	}
@@ -120,6 +131,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"verbose", no_argument, NULL, 'v'},
 		{"ctl", required_argument, NULL, 's'},
 		{"paused", no_argument, NULL, 'p'},
+		{"cpus", required_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx = 0;
@@ -201,6 +213,22 @@ static int exit_status(enum domain_stop why)
 	return why == DOMAIN_STOP_REBOOT ? EXIT_REBOOT : 1;
 }
 
+/*
+ * Hard affinity for the whole process before any thread exists, so that
+ * every vCPU thread inherits it (as xl's cpus= pins every vCPU).
+ */
+static int pin_cpus(const struct opts *o)
+{
+	if (sched_setaffinity(0, sizeof(o->cpus), &o->cpus) < 0) {
+		log_err("domain",
+			"cannot run the vCPUs on host CPUs %s (cpus=): %s; name CPUs this host has online (see /sys/devices/system/cpu/online)",
+			o->cpus_arg, strerror(errno));
+		return -errno;
+	}
+	log_info("domain", "vCPUs pinned to host CPUs %s (cpus=)", o->cpus_arg);
+	return 0;
+}
+
 /* Builds, runs and tears down the domain; returns the exit status. */
 static int run(const struct opts *o, const sigset_t *sigs)
 {
@@ -248,12 +276,14 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	snprintf(tag, sizeof(tag), "d%u", o.cfg.domid);
+	log_set_domain(tag);
+	if (o.cpus_arg && pin_cpus(&o))
+		return 1;
 	/* Blocked here, so vCPU threads inherit the mask and main waits. */
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGTERM);
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-	snprintf(tag, sizeof(tag), "d%u", o.cfg.domid);
-	log_set_domain(tag);
 	return run(&o, &sigs);
 }

@@ -100,12 +100,13 @@ static void put_item(struct out *o, struct out *spec)
 	free(spec->buf);
 }
 
-static void put_cpus(struct out *o, const struct domain_cpumap *m)
+void domain_cpumap_format(const struct domain_cpumap *m,
+			  char buf[DOMAIN_CPUMAP_STR_LEN])
 {
-	char buf[DOMAIN_CONFIG_MAX_HOST_CPUS * 5] = "";
 	unsigned int i, j;
 	size_t n = 0;
 
+	buf[0] = '\0';
 	for (i = 0; i < DOMAIN_CONFIG_MAX_HOST_CPUS; i = j) {
 		j = i + 1;
 		if (!(m->bits[i / 64] & (1ULL << (i % 64))))
@@ -113,12 +114,20 @@ static void put_cpus(struct out *o, const struct domain_cpumap *m)
 		while (j < DOMAIN_CONFIG_MAX_HOST_CPUS &&
 		       (m->bits[j / 64] & (1ULL << (j % 64))))
 			j++;
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%u",
-				      n ? "," : "", i);
+		n += (size_t)snprintf(buf + n, DOMAIN_CPUMAP_STR_LEN - n,
+				      "%s%u", n ? "," : "", i);
 		if (j - 1 > i)
-			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "-%u",
+			n += (size_t)snprintf(buf + n,
+					      DOMAIN_CPUMAP_STR_LEN - n, "-%u",
 					      j - 1);
 	}
+}
+
+static void put_cpus(struct out *o, const struct domain_cpumap *m)
+{
+	char buf[DOMAIN_CPUMAP_STR_LEN];
+
+	domain_cpumap_format(m, buf);
 	put_str(o, "cpus", buf);
 }
 

@@ -40,6 +40,13 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		      (unsigned long long)(c->memory_mib - c->videoram_mib));
 	hvmd_argv_add(a, "--vcpus");
 	hvmd_argv_add(a, "%u", c->vcpus);
+	if (c->cpus.set) {
+		char cpus[DOMAIN_CPUMAP_STR_LEN];
+
+		domain_cpumap_format(&c->cpus, cpus);
+		hvmd_argv_add(a, "--cpus");
+		hvmd_argv_add(a, "%s", cpus);
+	}
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);

@@ -121,6 +121,16 @@ struct domain_cpumap {
 	uint64_t bits[DOMAIN_CONFIG_MAX_HOST_CPUS / 64];
 };
 
+/* Room for the longest list domain_cpumap_format() writes, with its NUL. */
+#define DOMAIN_CPUMAP_STR_LEN (DOMAIN_CONFIG_MAX_HOST_CPUS * 5)
+
+/*
+ * Writes @m's CPUs as xl writes them ("0-3,6"), or "" if it has none;
+ * hvm-domain's --cpus takes the same form.
+ */
+void domain_cpumap_format(const struct domain_cpumap *m,
+			  char buf[DOMAIN_CPUMAP_STR_LEN]);
+
 struct domain_vnc {
 	bool enabled;
 	char *listen;	      /* address, default "127.0.0.1" */
