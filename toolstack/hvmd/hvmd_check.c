@@ -106,6 +106,13 @@ int hvmd_check_domain(struct hvmd *h, const struct domain_config *cfg,
 			       "vcpus=%u maxvcpus=%u, but hvm-domain runs at most %u vCPUs; lower vcpus= and maxvcpus=",
 			       cfg->vcpus, cfg->maxvcpus, CTL_MAX_VCPUS),
 		       -EINVAL;
+	/* Hotplug needs the guest's xenstore (cpu/N/availability). */
+	if (cfg->maxvcpus > cfg->vcpus)
+		return snprintf(
+			       err, errlen,
+			       "maxvcpus=%u is above vcpus=%u, but vCPU hotplug (hvmctl vcpu-set) is not supported yet; remove maxvcpus= or set it to vcpus",
+			       cfg->maxvcpus, cfg->vcpus),
+		       -EINVAL;
 	avail = host_avail_mib();
 	if (avail && cfg->memory_mib > avail)
 		return snprintf(
