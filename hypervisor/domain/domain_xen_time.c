@@ -42,6 +42,9 @@
 #define KVM_XEN_INVALID_GPA ((uint64_t)-1)
 #endif
 
+/* How many shared_info latches are logged per domain. */
+#define XEN_TIME_LATCH_LOGS 4
+
 /* What KVM needs for Xen timers and runstate areas (api.rst 4.126). */
 #define XEN_TIME_CAPS                                                          \
 	(KVM_XEN_HVM_CONFIG_EVTCHN_SEND | KVM_XEN_HVM_CONFIG_RUNSTATE)
@@ -83,10 +86,17 @@ int domain_xen_time_latch(void *opaque, bool longmode)
 	/* KVM also moves the wallclock to where the new layout has it. */
 	if (ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0)
 		return -errno;
-	if (was != longmode)
+	/*
+	 * The first latch and the first changes after it: the guest can
+	 * repeat the call, and switch modes between calls, at will.
+	 */
+	if ((was != longmode ||
+	     !__atomic_load_n(&d->shinfo_latch_logs, __ATOMIC_RELAXED)) &&
+	    __atomic_fetch_add(&d->shinfo_latch_logs, 1, __ATOMIC_RELAXED) <
+		    XEN_TIME_LATCH_LOGS)
 		log_info(
 			"xen",
-			"shared_info and vcpu_info now in the %s layout (the guest set its callback in %s mode)",
+			"shared_info and vcpu_info in the %s layout (the guest set its callback in %s mode)",
 			longmode ? "64-bit" : "32-bit",
 			longmode ? "64-bit" : "32-bit");
 	return 0;

@@ -84,10 +84,12 @@ void vcpu_timer_flush(struct hcall_domain *d)
 	for (i = 0; i < n; i++) {
 		rc = d->ops->timer_set(d->opaque, todo[i].vcpu_id, todo[i].port,
 				       todo[i].expires_ns);
-		if (rc)
+		/* A host failure; logged once, as the guest may retry. */
+		if (rc && !__atomic_exchange_n(&d->timer_fail_logged, true,
+					       __ATOMIC_RELAXED))
 			log_warn(
 				"xen",
-				"cannot hand vCPU %u's Xen timer (VIRQ_TIMER port %u) to the host: %s; its timer events are lost",
+				"cannot hand vCPU %u's Xen timer (VIRQ_TIMER port %u) to the host: %s; its timer events are lost (logged once per domain)",
 				todo[i].vcpu_id, todo[i].port, strerror(-rc));
 	}
 }

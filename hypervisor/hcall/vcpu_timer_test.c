@@ -26,7 +26,8 @@ static long vcpu_op(struct hcall_vcpu *v, unsigned int cmd, uint64_t vcpuid,
 {
 	struct hcall_fake *f = v->d->opaque;
 
-	memcpy(f->mem + ARG, arg, len);
+	if (len)
+		memcpy(f->mem + ARG, arg, len);
 	return hcall_fake_call(v, __HYPERVISOR_vcpu_op, cmd, vcpuid, ARG);
 }
 

@@ -99,6 +99,8 @@ struct domain {
 	bool xen_evtchn;
 	/* KVM has the runstate update flag (domain_xen_time.c). */
 	bool xen_runstate_flag;
+	/* Shared_info layout latches logged so far (atomic). */
+	unsigned int shinfo_latch_logs;
 	pthread_mutex_t irq_lock;
 	struct irq_lines irq;  /* under irq_lock: see domain_irq.h */
 	enum domain_stop stop; /* under lock; first reason wins */

@@ -211,6 +211,7 @@ struct hcall_domain {
 	/* Event channels: the port table, under evtchn_lock. */
 	bool evtchn_enabled;
 	bool evtchn_fail_logged;
+	bool timer_fail_logged; /* atomic */
 	/* A vCPU has its own upcall vector (HVMOP_set_evtchn_upcall_vector). */
 	bool percpu_upcall;
 	pthread_mutex_t evtchn_lock;
