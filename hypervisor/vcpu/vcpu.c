@@ -4,7 +4,10 @@
  * table (vcpu_exit.c). To stop a vCPU from another thread we set
  * kvm_run.immediate_exit and send SIGUSR1, whose empty handler only makes
  * KVM_RUN return EINTR (KVM api.rst, "immediate_exit").
+ * Each thread is named "vcpuN", which top -H shows and hvmd's vcpu-list
+ * and vcpu-pin look for in /proc/PID/task/TID/comm.
  */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "hypervisor/vcpu.h"
 
 #include <errno.h>
@@ -77,11 +80,27 @@ static void crash(struct vcpu *v, int rc)
 		    strerror(-rc), v->nr_exits, regs);
 }
 
+/* "vcpuN": at most 15 characters, the kernel's limit for a thread name. */
+static void name_thread(const struct vcpu *v)
+{
+	char name[16];
+	int r;
+
+	snprintf(name, sizeof(name), "vcpu%u", v->id);
+	r = pthread_setname_np(pthread_self(), name);
+	if (r)
+		log_warn(
+			"vcpu",
+			"cannot name the thread of vCPU %u \"%s\": %s; hvmctl vcpu-list and vcpu-pin will not find it",
+			v->id, name, strerror(r));
+}
+
 static void *vcpu_thread(void *arg)
 {
 	struct vcpu *v = arg;
 	int rc;
 
+	name_thread(v);
 	vcpu_call_set_current(v);
 	while (!domain_is_stopping(v->d)) {
 		if (!domain_vcpu_may_run(v->d))

@@ -44,6 +44,12 @@ static const struct verb_desc verbs[] = {
 	 "pause DOM                       stop the domain's vCPUs"},
 	{"unpause", HVMCTL_UNPAUSE, "", 1,
 	 "unpause DOM                     resume them"},
+	{"vcpu-list", HVMCTL_VCPU_LIST, "", 0,
+	 "vcpu-list [DOM]                 list vCPUs: host CPU, state, time, affinity"},
+	{"vcpu-pin", HVMCTL_VCPU_PIN, "", 3,
+	 "vcpu-pin DOM VCPU CPUS          run vCPU VCPU (or all) on host CPUS (0-3,6 or all)"},
+	{"vcpu-set", HVMCTL_VCPU_SET, "", 2,
+	 "vcpu-set DOM N                  change the vCPU count (refused: no vCPU hotplug yet)"},
 	{"help", HVMCTL_HELP, "", 0,
 	 "help [VERB]                     this text"},
 };
@@ -143,18 +149,18 @@ static int positional(struct hvmctl_cmd *c, const struct verb_desc *v,
 		return create_arg(c, a, err, errlen);
 	if (v->verb == HVMCTL_HELP && !c->help_verb)
 		return c->help_verb = a, 0;
-	if (v->verb == HVMCTL_LIST && !c->dom)
+	if ((v->verb == HVMCTL_LIST || v->verb == HVMCTL_VCPU_LIST) && !c->dom)
 		return c->dom = a, 0;
-	if (*n >= v->nr_args)
+	if (*n >= v->nr_args || *n >= HVMCTL_MAX_ARGS)
 		return snprintf(
 			       err, errlen,
 			       "%s: unexpected argument \"%s\"; see hvmctl help %s",
 			       v->name, a, v->name),
 		       -EINVAL;
-	if ((*n)++ == 0)
-		c->dom = a;
-	else
-		c->file = a;
+	c->args[(*n)++] = a;
+	c->nr_args = *n;
+	c->dom = c->args[0];
+	c->file = c->args[1];
 	return 0;
 }
 

@@ -11,6 +11,8 @@
 #include <stddef.h>
 
 #define HVMCTL_MAX_SETS 96
+/* Positional arguments a verb takes at most (vcpu-pin DOM VCPU CPUS). */
+#define HVMCTL_MAX_ARGS 3
 #define HVMCTL_SOCKET_DEFAULT "/run/hvm/hvmd.sock"
 
 enum hvmctl_verb {
@@ -28,6 +30,9 @@ enum hvmctl_verb {
 	HVMCTL_DESTROY,
 	HVMCTL_PAUSE,
 	HVMCTL_UNPAUSE,
+	HVMCTL_VCPU_LIST,
+	HVMCTL_VCPU_PIN,
+	HVMCTL_VCPU_SET,
 };
 
 struct hvmctl_cmd {
@@ -43,8 +48,11 @@ struct hvmctl_cmd {
 	const char *config; /* create: the config file, or NULL */
 	const char *sets[HVMCTL_MAX_SETS]; /* create: KEY=VALUE, in order */
 	unsigned int nr_sets;
-	const char *dom;       /* the domain argument */
-	const char *file;      /* screenshot: the output file */
+	const char *dom;  /* the domain argument */
+	const char *file; /* screenshot: the output file */
+	/* All positional arguments, in order: dom is args[0], file args[1]. */
+	const char *args[HVMCTL_MAX_ARGS];
+	unsigned int nr_args;
 	const char *help_verb; /* help VERB */
 };
 

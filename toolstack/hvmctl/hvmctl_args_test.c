@@ -74,6 +74,40 @@ static void test_list_and_help(void)
 	CHECK_EQ(HVMCTL_HELP, cmd.verb);
 }
 
+static void test_vcpu_verbs(void)
+{
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "vcpu-list"));
+	CHECK_EQ(HVMCTL_VCPU_LIST, cmd.verb);
+	CHECK(cmd.dom == NULL && cmd.nr_args == 0);
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "vcpu-list", "web"));
+	CHECK(!strcmp(cmd.dom, "web"));
+	CHECK(PARSE(NULL, "hvmctl", "vcpu-list", "web", "db") < 0);
+	CHECK_STR_CONTAINS(err, "unexpected argument \"db\"");
+	CHECK(PARSE(NULL, "hvmctl", "vcpu-list", "-l") < 0);
+
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "vcpu-pin", "web", "all", "0-3,6"));
+	CHECK_EQ(HVMCTL_VCPU_PIN, cmd.verb);
+	CHECK(!strcmp(cmd.verb_name, "vcpu-pin"));
+	CHECK_EQ(3, cmd.nr_args);
+	CHECK(!strcmp(cmd.dom, "web") && !strcmp(cmd.args[0], "web"));
+	CHECK(!strcmp(cmd.args[1], "all") && !strcmp(cmd.args[2], "0-3,6"));
+	/* An exclusion list is an argument like any other. */
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "vcpu-pin", "web", "1", "^2"));
+	CHECK(!strcmp(cmd.args[2], "^2"));
+	CHECK(PARSE(NULL, "hvmctl", "vcpu-pin", "web", "1") < 0);
+	CHECK_STR_CONTAINS(err, "missing argument; usage: hvmctl vcpu-pin");
+	CHECK(PARSE(NULL, "hvmctl", "vcpu-pin", "web", "1", "2", "3") < 0);
+	CHECK_STR_CONTAINS(err, "unexpected argument \"3\"");
+
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "vcpu-set", "web", "2"));
+	CHECK_EQ(HVMCTL_VCPU_SET, cmd.verb);
+	CHECK_EQ(2, cmd.nr_args);
+	CHECK(!strcmp(cmd.args[1], "2"));
+	CHECK(PARSE(NULL, "hvmctl", "vcpu-set", "web") < 0);
+	CHECK_STR_CONTAINS(err, "missing argument");
+	CHECK(PARSE(NULL, "hvmctl", "vcpu-set", "web", "2", "3") < 0);
+}
+
 static void test_globals(void)
 {
 	CHECK_EQ(0, PARSE("/tmp/env.sock", "hvmctl", "list"));
@@ -94,6 +128,7 @@ int main(void)
 	HVM_TEST(test_create_errors);
 	HVM_TEST(test_domain_verbs);
 	HVM_TEST(test_list_and_help);
+	HVM_TEST(test_vcpu_verbs);
 	HVM_TEST(test_globals);
 	return hvm_test_summary();
 }

@@ -27,6 +27,9 @@ static const verb_fn verb_table[] = {
 	[HVMCTL_DESTROY] = hvmctl_verb_simple,
 	[HVMCTL_PAUSE] = hvmctl_verb_simple,
 	[HVMCTL_UNPAUSE] = hvmctl_verb_simple,
+	[HVMCTL_VCPU_LIST] = hvmctl_verb_vcpu_list,
+	[HVMCTL_VCPU_PIN] = hvmctl_verb_vcpu_args,
+	[HVMCTL_VCPU_SET] = hvmctl_verb_vcpu_args,
 };
 
 int main(int argc, char **argv)

@@ -107,6 +107,14 @@ void hvmd_op_list(struct hvmd *h, struct hvmd_reply *r, char **f,
 void hvmd_op_simple(struct hvmd *h, struct hvmd_reply *r, char **f,
 		    unsigned int nr);
 
+/* hvmd_ops_vcpu.c, hvmd_ops_pin.c: vcpu-list, vcpu-set, vcpu-pin. */
+void hvmd_op_vcpu_list(struct hvmd *h, struct hvmd_reply *r, char **f,
+		       unsigned int nr);
+void hvmd_op_vcpu_set(struct hvmd *h, struct hvmd_reply *r, char **f,
+		      unsigned int nr);
+void hvmd_op_vcpu_pin(struct hvmd *h, struct hvmd_reply *r, char **f,
+		      unsigned int nr);
+
 /* hvmd_check.c: what must hold before a domain's processes start. */
 int hvmd_check_domain(struct hvmd *h, const struct domain_config *cfg,
 		      char *err, size_t errlen)

@@ -82,19 +82,44 @@ int hvmd_server_listen(struct hvmd *h)
 	return 0;
 }
 
+typedef void (*op_fn)(struct hvmd *h, struct hvmd_reply *r, char **f,
+		      unsigned int nr);
+
+static void op_ping(struct hvmd *h, struct hvmd_reply *r, char **f,
+		    unsigned int nr)
+{
+	(void)h;
+	(void)f;
+	(void)nr;
+	hvmd_reply_ok(r);
+}
+
+/* Requests by verb; any other goes to hvmd_op_simple(), which knows them. */
+static const struct {
+	const char *verb;
+	op_fn fn;
+} ops[] = {
+	{"ping", op_ping},
+	{"create", hvmd_op_create},
+	{"list", hvmd_op_list},
+	{"info", hvmd_op_list},
+	{"vcpu-list", hvmd_op_vcpu_list},
+	{"vcpu-pin", hvmd_op_vcpu_pin},
+	{"vcpu-set", hvmd_op_vcpu_set},
+};
+
 static void dispatch(struct hvmd *h, struct hvmd_reply *r, char **f,
 		     unsigned int nr)
 {
-	const char *verb = f[0];
+	unsigned int i;
 
-	if (!strcmp(verb, "ping"))
-		hvmd_reply_ok(r);
-	else if (!strcmp(verb, "create"))
-		hvmd_op_create(h, r, f, nr);
-	else if (!strcmp(verb, "list") || !strcmp(verb, "info"))
-		hvmd_op_list(h, r, f, nr);
-	else
-		hvmd_op_simple(h, r, f, nr);
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (!strcmp(f[0], ops[i].verb)) {
+			ops[i].fn(h, r, f, nr);
+			return;
+		}
+	}
+	hvmd_op_simple(h, r, f, nr);
 }
 
 void hvmd_server_handle(struct hvmd *h, int fd)
