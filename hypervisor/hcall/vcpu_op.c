@@ -68,61 +68,53 @@ static long vcpu_register_vcpu_info(struct hcall_vcpu *v, const uint64_t *args)
 #define RUNSTATE_SIZE 48
 #define RUNSTATE_COMPAT_SIZE 44
 _Static_assert(sizeof(struct vcpu_runstate_info) == RUNSTATE_SIZE, "layout");
+/* struct vcpu_time_info: 32 bytes under both ABIs. */
+#define TIME_INFO_SIZE 32
+_Static_assert(sizeof(struct vcpu_time_info) == TIME_INFO_SIZE, "layout");
+/* Both requests are one 8-byte union: a handle, a pointer or a u64. */
 _Static_assert(sizeof(struct vcpu_register_runstate_memory_area) == 8,
 	       "layout");
+_Static_assert(sizeof(struct vcpu_register_time_memory_area) == 8, "layout");
+
+typedef int (*area_fn)(void *opaque, unsigned int caller, unsigned int vcpu_id,
+		       uint64_t gva, size_t len);
 
 /*
- * The area is a guest virtual address (a 32-bit handle for i386 callers),
- * 0 to stop. Xen accepts any vCPU of the domain here, not only the
- * caller's own.
+ * Places a per-vCPU area of @len bytes through @fn. The area is a guest
+ * virtual address (a 32-bit handle for i386 callers), 0 to stop. Xen
+ * accepts any vCPU of the domain here, not only the caller's own.
  */
-static long vcpu_register_runstate(struct hcall_vcpu *v, const uint64_t *args)
+static long register_area(struct hcall_vcpu *v, const uint64_t *args,
+			  size_t len, area_fn fn)
 {
-	const struct hcall_ops *ops = v->d->ops;
-	struct vcpu_register_runstate_memory_area area;
 	uint32_t vcpuid = (uint32_t)args[1];
-	size_t len = v->longmode ? RUNSTATE_SIZE : RUNSTATE_COMPAT_SIZE;
-	uint64_t gva;
+	uint64_t addr, gva;
 	int rc;
 
 	if (vcpuid >= v->d->max_vcpus)
 		return -ENOENT;
-	rc = hcall_copy_from_guest(v, &area, args[2], sizeof(area));
+	rc = hcall_copy_from_guest(v, &addr, args[2], sizeof(addr));
 	if (rc)
 		return rc;
-	gva = v->longmode ? area.addr.p : (uint32_t)area.addr.p;
+	gva = v->longmode ? addr : (uint32_t)addr;
 	if (gva && !hcall_guest_range_ok(v, gva, len))
 		return -EFAULT;
-	if (!ops->register_runstate)
+	if (!fn)
 		return -ENOSYS;
-	return ops->register_runstate(v->d->opaque, v->id, vcpuid, gva, len);
+	return fn(v->d->opaque, v->id, vcpuid, gva, len);
 }
 
-/* struct vcpu_time_info: 32 bytes under both ABIs; a handle as above. */
-#define TIME_INFO_SIZE 32
-_Static_assert(sizeof(struct vcpu_time_info) == TIME_INFO_SIZE, "layout");
-_Static_assert(sizeof(struct vcpu_register_time_memory_area) == 8, "layout");
+static long vcpu_register_runstate(struct hcall_vcpu *v, const uint64_t *args)
+{
+	return register_area(v, args,
+			     v->longmode ? RUNSTATE_SIZE : RUNSTATE_COMPAT_SIZE,
+			     v->d->ops->register_runstate);
+}
 
 static long vcpu_register_time_area(struct hcall_vcpu *v, const uint64_t *args)
 {
-	const struct hcall_ops *ops = v->d->ops;
-	struct vcpu_register_time_memory_area area;
-	uint32_t vcpuid = (uint32_t)args[1];
-	uint64_t gva;
-	int rc;
-
-	if (vcpuid >= v->d->max_vcpus)
-		return -ENOENT;
-	rc = hcall_copy_from_guest(v, &area, args[2], sizeof(area));
-	if (rc)
-		return rc;
-	gva = v->longmode ? area.addr.p : (uint32_t)area.addr.p;
-	if (gva && !hcall_guest_range_ok(v, gva, TIME_INFO_SIZE))
-		return -EFAULT;
-	if (!ops->register_time_area)
-		return -ENOSYS;
-	return ops->register_time_area(v->d->opaque, v->id, vcpuid, gva,
-				       TIME_INFO_SIZE);
+	return register_area(v, args, TIME_INFO_SIZE,
+			     v->d->ops->register_time_area);
 }
 
 static const hcall_fn vcpu_op_ops[] = {
