@@ -203,3 +203,30 @@ int domain_xen_time_update_flag(void *opaque, bool on)
 	a.u.pad[0] = on;
 	return ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0 ? -errno : 0;
 }
+
+void domain_xen_time_describe(struct domain *d, unsigned int vcpu_id, char *buf,
+			      size_t len)
+{
+	struct kvm_xen_vcpu_attr a = {.type = KVM_XEN_VCPU_ATTR_TYPE_TIMER};
+	struct kvm_clock_data now = {0};
+	long long due_ms;
+
+	if (vcpu_id >= d->nr_vcpus ||
+	    ioctl(d->vcpus[vcpu_id]->fd, KVM_XEN_VCPU_GET_ATTR, &a) < 0) {
+		snprintf(buf, len, "Xen timer: none");
+		return;
+	}
+	if (!a.u.timer.port) {
+		snprintf(buf, len, "Xen timer: no VIRQ_TIMER bound");
+		return;
+	}
+	if (!a.u.timer.expires_ns || ioctl(d->vm_fd, KVM_GET_CLOCK, &now) < 0) {
+		snprintf(buf, len, "Xen timer: VIRQ_TIMER port %u, not armed",
+			 a.u.timer.port);
+		return;
+	}
+	due_ms = ((long long)a.u.timer.expires_ns - (long long)now.clock) /
+		 1000000;
+	snprintf(buf, len, "Xen timer: VIRQ_TIMER port %u, due in %lld ms",
+		 a.u.timer.port, due_ms);
+}

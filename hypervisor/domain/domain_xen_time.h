@@ -38,4 +38,14 @@ int domain_xen_time_register_time_area(void *opaque, unsigned int caller,
 				       size_t len);
 int domain_xen_time_update_flag(void *opaque, bool on);
 
+/*
+ * Describes vCPU @vcpu_id's Xen timer into @buf ("Xen timer: VIRQ_TIMER
+ * port 5, due in 3 ms", "... not armed", "no VIRQ_TIMER bound" or
+ * "none"), for the log of a
+ * domain that is destroyed: a guest that lost its timer event waits
+ * halted with nothing due. Call it only while the vCPU does not run.
+ */
+void domain_xen_time_describe(struct domain *d, unsigned int vcpu_id, char *buf,
+			      size_t len);
+
 #endif /* HYPERVISOR_DOMAIN_XEN_TIME_H */

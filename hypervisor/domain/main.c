@@ -31,6 +31,8 @@
 #include "hypervisor/vcpu.h"
 #include "hypervisor/vcpu_regs.h"
 
+#include "domain_xen_time.h"
+
 #define EXIT_REBOOT 3
 #define MIB (1ULL << 20)
 
@@ -161,14 +163,15 @@ static int parse_opts(int argc, char **argv, struct opts *o)
  */
 static void log_vcpus_at_destroy(struct domain *d)
 {
-	char regs[384], wait[160];
+	char regs[384], wait[160], timer[96];
 	unsigned int i;
 
 	for (i = 0; i < d->nr_vcpus; i++) {
 		vcpu_regs_describe(d->vcpus[i]->fd, regs, sizeof(regs));
 		vcpu_regs_describe_wait(d->vcpus[i]->fd, wait, sizeof(wait));
-		log_info("domain", "vCPU %u when destroyed: %s; %s", i, regs,
-			 wait);
+		domain_xen_time_describe(d, i, timer, sizeof(timer));
+		log_info("domain", "vCPU %u when destroyed: %s; %s; %s", i,
+			 regs, wait, timer);
 	}
 }
 
