@@ -8,6 +8,7 @@
  */
 #include "domain_priv.h"
 #include "domain_evtchn.h"
+#include "domain_periodic.h"
 #include "domain_xen_time.h"
 
 #include <errno.h>
@@ -201,6 +202,7 @@ static const struct hcall_ops domain_hcall_ops = {
 	.evtchn_route = domain_evtchn_route,
 	.latch_shinfo_mode = domain_xen_time_latch,
 	.timer_set = domain_xen_time_timer_set,
+	.periodic_set = domain_periodic_set,
 	.register_runstate = domain_xen_time_register_runstate,
 	.register_time_area = domain_xen_time_register_time_area,
 	.runstate_update_flag = domain_xen_time_update_flag,
@@ -215,6 +217,9 @@ int domain_hcall_init(struct domain *d)
 
 	d->hcall = calloc(1, sizeof(*d->hcall));
 	if (!d->hcall)
+		return -ENOMEM;
+	d->periodic = domain_periodic_create(d);
+	if (!d->periodic)
 		return -ENOMEM;
 	hcall_domain_init(d->hcall, (uint16_t)d->domid, d->nr_vcpus,
 			  &domain_hcall_ops, d);
@@ -245,6 +250,9 @@ int domain_hcall_init(struct domain *d)
 
 void domain_hcall_destroy(struct domain *d)
 {
+	/* Its thread sends ticks through d->hcall. */
+	domain_periodic_destroy(d->periodic);
+	d->periodic = NULL;
 	free(d->hcall);
 	d->hcall = NULL;
 }

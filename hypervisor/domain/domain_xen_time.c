@@ -20,6 +20,7 @@
  * kvm_arch_vcpu_create() before it sets vcpu_idx).
  */
 #include "domain_xen_time.h"
+#include "domain_periodic.h"
 #include "domain_priv.h"
 
 #include <errno.h>
@@ -204,8 +205,9 @@ int domain_xen_time_update_flag(void *opaque, bool on)
 	return ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0 ? -errno : 0;
 }
 
-void domain_xen_time_describe(struct domain *d, unsigned int vcpu_id, char *buf,
-			      size_t len)
+/* The single-shot timer, as KVM runs it. */
+static void describe_singleshot(struct domain *d, unsigned int vcpu_id,
+				char *buf, size_t len)
 {
 	struct kvm_xen_vcpu_attr a = {.type = KVM_XEN_VCPU_ATTR_TYPE_TIMER};
 	struct kvm_clock_data now = {0};
@@ -229,4 +231,17 @@ void domain_xen_time_describe(struct domain *d, unsigned int vcpu_id, char *buf,
 		 1000000;
 	snprintf(buf, len, "Xen timer: VIRQ_TIMER port %u, due in %lld ms",
 		 a.u.timer.port, due_ms);
+}
+
+void domain_xen_time_describe(struct domain *d, unsigned int vcpu_id, char *buf,
+			      size_t len)
+{
+	uint64_t period = domain_periodic_period(d, vcpu_id);
+	size_t used;
+
+	describe_singleshot(d, vcpu_id, buf, len);
+	used = strlen(buf);
+	if (period && used < len)
+		snprintf(buf + used, len - used, ", periodic every %llu us",
+			 (unsigned long long)(period / 1000));
 }

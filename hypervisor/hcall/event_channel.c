@@ -114,6 +114,20 @@ static void raise_port(struct hcall_domain *d, unsigned int port)
 	}
 }
 
+bool hcall_domain_send_virq_timer(struct hcall_domain *d, unsigned int vcpu_id)
+{
+	unsigned int port;
+
+	if (!d->evtchn_enabled || vcpu_id >= d->max_vcpus)
+		return false;
+	pthread_mutex_lock(&d->evtchn_lock);
+	port = d->timers[vcpu_id].port;
+	if (port)
+		raise_port(d, port);
+	pthread_mutex_unlock(&d->evtchn_lock);
+	return port != 0;
+}
+
 /*
  * Tells the host where a send on @send_port goes now: to the port it
  * notifies (an IPI to itself, a loopback channel to its other end), or

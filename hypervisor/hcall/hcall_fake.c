@@ -201,6 +201,17 @@ static int fake_timer_set(void *opaque, unsigned int vcpu_id, unsigned int port,
 	return 0;
 }
 
+static int fake_periodic_set(void *opaque, unsigned int vcpu_id,
+			     uint64_t period_ns)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_periodic_set++;
+	f->periodic_vcpu = vcpu_id;
+	f->periodic_ns = period_ns;
+	return 0;
+}
+
 static int fake_register_runstate(void *opaque, unsigned int caller,
 				  unsigned int vcpu_id, uint64_t gva,
 				  size_t len)
@@ -241,6 +252,7 @@ static int fake_runstate_update_flag(void *opaque, bool on)
 const struct hcall_ops hcall_fake_ops = {
 	.latch_shinfo_mode = fake_latch_shinfo_mode,
 	.timer_set = fake_timer_set,
+	.periodic_set = fake_periodic_set,
 	.register_runstate = fake_register_runstate,
 	.register_time_area = fake_register_time_area,
 	.runstate_update_flag = fake_runstate_update_flag,

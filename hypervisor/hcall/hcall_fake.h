@@ -66,6 +66,10 @@ struct hcall_fake {
 	unsigned int timer_vcpu;
 	unsigned int timer_port;
 	uint64_t timer_expires;
+	/* periodic_set: the last call */
+	unsigned int nr_periodic_set;
+	unsigned int periodic_vcpu;
+	uint64_t periodic_ns;
 	/* register_runstate: the last call */
 	unsigned int nr_runstate;
 	unsigned int runstate_caller;

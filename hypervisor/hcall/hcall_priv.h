@@ -109,6 +109,7 @@ long vm_assist_hcall(struct hcall_vcpu *v, const uint64_t *args);
 /* vcpu_op's timer sub-ops (vcpu_timer.c), for vcpu_op.c's table. */
 long vcpu_timer_set_singleshot(struct hcall_vcpu *v, const uint64_t *args);
 long vcpu_timer_stop_singleshot(struct hcall_vcpu *v, const uint64_t *args);
+long vcpu_timer_set_periodic(struct hcall_vcpu *v, const uint64_t *args);
 long vcpu_timer_stop_periodic(struct hcall_vcpu *v, const uint64_t *args);
 
 /*

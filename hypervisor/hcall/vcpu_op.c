@@ -120,6 +120,7 @@ static long vcpu_register_time_area(struct hcall_vcpu *v, const uint64_t *args)
 static const hcall_fn vcpu_op_ops[] = {
 	[VCPUOP_register_vcpu_time_memory_area] = vcpu_register_time_area,
 	[VCPUOP_register_runstate_memory_area] = vcpu_register_runstate,
+	[VCPUOP_set_periodic_timer] = vcpu_timer_set_periodic,
 	[VCPUOP_stop_periodic_timer] = vcpu_timer_stop_periodic,
 	[VCPUOP_set_singleshot_timer] = vcpu_timer_set_singleshot,
 	[VCPUOP_stop_singleshot_timer] = vcpu_timer_stop_singleshot,

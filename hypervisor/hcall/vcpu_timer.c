@@ -14,10 +14,12 @@
  * over): the deadline is kept and handed to the host with the port, as
  * Xen keeps an armed timer whose event finds no port until one is bound.
  *
- * Periodic timers: Xen 4.17 runs none for an HVM vCPU unless asked, so
- * stopping it always succeeds. VCPUOP_set_periodic_timer is left out of
- * vcpu_op's table, so it is refused with -ENOSYS and logged once: no HVM
- * guest we know arms one (Linux uses the single-shot timer).
+ * Periodic timers (VCPUOP_set_periodic_timer): Xen 4.17 runs none for an
+ * HVM vCPU unless asked, and KVM has none in the kernel, so the host runs
+ * them (ops->periodic_set) and sends each tick through
+ * hcall_domain_send_virq_timer() to whatever port VIRQ_TIMER is bound to
+ * then. Unlike the single-shot timer, Xen lets a vCPU set another vCPU's
+ * periodic timer.
  */
 #include "hcall_priv.h"
 
@@ -148,12 +150,39 @@ long vcpu_timer_stop_singleshot(struct hcall_vcpu *v, const uint64_t *args)
 	return rc ? rc : set_own_timer(v, 0);
 }
 
-/* No periodic timer ever runs here, so stopping it always succeeds. */
+/* Xen's bounds (xen/common/domain.c): 1 ms up to STIME_DELTA_MAX. */
+#define PERIODIC_MIN_NS 1000000ULL
+#define PERIODIC_MAX_NS (UINT64_MAX >> 2)
+
+long vcpu_timer_set_periodic(struct hcall_vcpu *v, const uint64_t *args)
+{
+	struct vcpu_set_periodic_timer p;
+	struct hcall_domain *d = v->d;
+	long rc;
+
+	if ((uint32_t)args[1] >= d->max_vcpus)
+		return -ENOENT;
+	if (!d->ops->periodic_set)
+		return -ENOSYS;
+	/* One uint64_t: the same in both ABIs. */
+	rc = hcall_copy_from_guest(v, &p, args[2], sizeof(p));
+	if (rc)
+		return rc;
+	if (p.period_ns < PERIODIC_MIN_NS || p.period_ns > PERIODIC_MAX_NS)
+		return -EINVAL;
+	return d->ops->periodic_set(d->opaque, (uint32_t)args[1], p.period_ns);
+}
+
+/* With no host periodic timer, none ever runs: stopping one succeeds. */
 long vcpu_timer_stop_periodic(struct hcall_vcpu *v, const uint64_t *args)
 {
-	if ((uint32_t)args[1] >= v->d->max_vcpus)
+	struct hcall_domain *d = v->d;
+
+	if ((uint32_t)args[1] >= d->max_vcpus)
 		return -ENOENT;
-	return 0;
+	if (!d->ops->periodic_set)
+		return 0;
+	return d->ops->periodic_set(d->opaque, (uint32_t)args[1], 0);
 }
 
 /*

@@ -173,22 +173,94 @@ static void test_set_timer_op(void)
 	CHECK_EQ(0, f.timer_expires);
 }
 
+static long periodic(struct hcall_vcpu *v, uint64_t vcpuid, uint64_t ns)
+{
+	struct vcpu_set_periodic_timer p = {.period_ns = ns};
+
+	return vcpu_op(v, VCPUOP_set_periodic_timer, vcpuid, &p, sizeof(p));
+}
+
+/* Set and stopped for any vCPU of the domain, within Xen's bounds. */
 static void test_periodic(void)
 {
-	struct vcpu_set_periodic_timer p = {.period_ns = 10000000};
 	struct hcall_fake f;
 	struct hcall_domain d;
 	struct hcall_vcpu v;
 
 	hcall_fake_init(&f, &d, &v);
-	CHECK_EQ(0, vcpu_op(&v, VCPUOP_stop_periodic_timer, 0, NULL, 0));
+	CHECK_EQ(0, periodic(&v, 0, 10000000));
+	CHECK_EQ(1, f.nr_periodic_set);
+	CHECK_EQ(0, f.periodic_vcpu);
+	CHECK_EQ(10000000, f.periodic_ns);
+	/* Another vCPU's, in the 32-bit ABI too (one uint64_t). */
+	v.longmode = false;
+	CHECK_EQ(0, periodic(&v, 3, 1000000));
+	CHECK_EQ(3, f.periodic_vcpu);
+	CHECK_EQ(1000000, f.periodic_ns);
+	v.longmode = true;
 	CHECK_EQ(0, vcpu_op(&v, VCPUOP_stop_periodic_timer, 3, NULL, 0));
+	CHECK_EQ(3, f.nr_periodic_set);
+	CHECK_EQ(0, f.periodic_ns);
+	/* The largest period Xen takes, then the bounds. */
+	CHECK_EQ(0, periodic(&v, 0, UINT64_MAX >> 2));
+	CHECK_EQ(UINT64_MAX >> 2, f.periodic_ns);
+	CHECK_EQ(4, f.nr_periodic_set);
+	CHECK_EQ(-XEN_EINVAL, periodic(&v, 0, 999999));
+	CHECK_EQ(-XEN_EINVAL, periodic(&v, 0, 0));
+	CHECK_EQ(-XEN_EINVAL, periodic(&v, 0, (UINT64_MAX >> 2) + 1));
+	CHECK_EQ(-XEN_EINVAL, periodic(&v, 0, UINT64_MAX));
+	CHECK_EQ(-XEN_ENOENT, periodic(&v, 4, 10000000));
+	CHECK_EQ(-XEN_ENOENT, periodic(&v, UINT32_MAX, 10000000));
 	CHECK_EQ(-XEN_ENOENT,
 		 vcpu_op(&v, VCPUOP_stop_periodic_timer, 4, NULL, 0));
-	/* Refused, not dropped: -ENOSYS and one log line. */
-	CHECK_EQ(-XEN_ENOSYS,
-		 vcpu_op(&v, VCPUOP_set_periodic_timer, 0, &p, sizeof(p)));
-	CHECK_EQ(0, f.nr_timer_set);
+	CHECK_EQ(-XEN_EFAULT,
+		 hcall_fake_call(&v, __HYPERVISOR_vcpu_op,
+				 VCPUOP_set_periodic_timer, 0, FAKE_MEM_SIZE));
+	CHECK_EQ(4, f.nr_periodic_set);
+}
+
+/* Without a host periodic timer: set refused, stop succeeds. */
+static void test_periodic_without_host(void)
+{
+	struct hcall_ops ops = hcall_fake_ops;
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+
+	hcall_fake_init(&f, &d, &v);
+	ops.periodic_set = NULL;
+	d.ops = &ops;
+	CHECK_EQ(-XEN_ENOSYS, periodic(&v, 0, 10000000));
+	CHECK_EQ(0, vcpu_op(&v, VCPUOP_stop_periodic_timer, 0, NULL, 0));
+	CHECK_EQ(0, f.nr_periodic_set);
+}
+
+/* A tick reaches the port VIRQ_TIMER is bound to now, if any. */
+static void test_send_virq_timer(void)
+{
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+	long port;
+
+	hcall_fake_init(&f, &d, &v);
+	CHECK(!hcall_domain_send_virq_timer(&d, 1));
+	CHECK_EQ(0, f.nr_upcalls);
+	port = bind_timer(&v, 1);
+	CHECK(port > 0);
+	CHECK(hcall_domain_send_virq_timer(&d, 1));
+	CHECK(hcall_fake_bit(f.evtchn_pending, (unsigned int)port));
+	CHECK_EQ(1, f.nr_upcalls);
+	CHECK_EQ(1, f.upcall_vcpu);
+	/* Not to another vCPU, nor one the domain lacks. */
+	CHECK(!hcall_domain_send_virq_timer(&d, 0));
+	CHECK(!hcall_domain_send_virq_timer(&d, 4));
+	CHECK(!hcall_domain_send_virq_timer(&d, UINT32_MAX));
+	CHECK_EQ(1, f.nr_upcalls);
+	/* Closed: ticks find no port. */
+	CHECK_EQ(0, close_port(&v, (uint32_t)port));
+	CHECK(!hcall_domain_send_virq_timer(&d, 1));
+	CHECK_EQ(1, f.nr_upcalls);
 }
 
 static long runstate(struct hcall_vcpu *v, uint64_t vcpuid, uint64_t gva)
@@ -319,6 +391,8 @@ int main(void)
 	HVM_TEST(test_bad_vcpus);
 	HVM_TEST(test_set_timer_op);
 	HVM_TEST(test_periodic);
+	HVM_TEST(test_periodic_without_host);
+	HVM_TEST(test_send_virq_timer);
 	HVM_TEST(test_runstate);
 	HVM_TEST(test_time_area);
 	HVM_TEST(test_vm_assist);

@@ -46,6 +46,7 @@ struct domain_config {
 
 struct vcpu;
 struct hcall_domain;
+struct domain_periodic;
 struct domain_ioreq;
 
 struct domain {
@@ -59,6 +60,7 @@ struct domain {
 	struct hv_dev *pmtimer;
 	struct hv_dev *iodelay;
 	struct hcall_domain *hcall;
+	struct domain_periodic *periodic; /* Xen periodic timers */
 	struct domain_ioreq *ioreq;
 	unsigned int nr_vcpus;
 	struct vcpu *vcpus[DOMAIN_MAX_VCPUS];

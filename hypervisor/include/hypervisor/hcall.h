@@ -160,6 +160,15 @@ struct hcall_ops {
 	int (*timer_set)(void *opaque, unsigned int vcpu_id, unsigned int port,
 			 uint64_t expires_ns);
 	/*
+	 * VCPUOP_set_periodic_timer / stop_periodic_timer: vCPU @vcpu_id's
+	 * periodic timer ticks every @period_ns (1 ms .. 2^62 ns, checked
+	 * here; 0: stopped). The host sends each tick through
+	 * hcall_domain_send_virq_timer(). Without it, setting one is
+	 * refused with -ENOSYS.
+	 */
+	int (*periodic_set)(void *opaque, unsigned int vcpu_id,
+			    uint64_t period_ns);
+	/*
 	 * VCPUOP_register_runstate_memory_area from vCPU @caller: keep vCPU
 	 * @vcpu_id's struct vcpu_runstate_info (@len bytes in the caller's
 	 * ABI) at guest virtual address @gva of @caller (0: stop). Return
@@ -279,6 +288,13 @@ int hcall_domain_set_param(struct hcall_domain *d, unsigned int index,
 			   uint64_t value) __attribute__((warn_unused_result));
 int hcall_domain_get_param(const struct hcall_domain *d, unsigned int index,
 			   uint64_t *value) __attribute__((warn_unused_result));
+
+/*
+ * Raises vCPU @vcpu_id's VIRQ_TIMER port, if the guest has bound one
+ * (what Xen's send_timer_event() does), for the host's periodic timer.
+ * Returns true if a port was raised. Safe from any thread.
+ */
+bool hcall_domain_send_virq_timer(struct hcall_domain *d, unsigned int vcpu_id);
 
 /*
  * Runs hypercall @nr with @args for vCPU @v and returns what goes into the

@@ -19,43 +19,18 @@
 
 #include "guest.h"
 #include "hypercall.h"
+#include "pv_time.h"
 
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1u << PAGE_SHIFT)
-#define READ_TRIES 1000
 #define DELAY_TSC (1ull << 24)
 #define DELAY_MAX_SPINS (1u << 26)
-
-struct pv_time {
-	uint32_t version;
-	uint64_t tsc_timestamp;
-	uint64_t system_time;
-	uint32_t mul;
-	int8_t shift;
-	uint8_t flags;
-	uint64_t tsc; /* read inside the consistent snapshot */
-};
 
 static union {
 	struct shared_info s;
 	uint8_t page[PAGE_SIZE];
 } shinfo __attribute__((aligned(PAGE_SIZE)));
 static struct vcpu_info vinfo __attribute__((aligned(PAGE_SIZE)));
-
-static inline void barrier(void)
-{
-	__asm__ volatile("" : : : "memory");
-}
-
-static void puthex64(uint64_t v)
-{
-	static const char digits[] = "0123456789abcdef";
-	int i;
-
-	guest_puts("0x");
-	for (i = 60; i >= 0; i -= 4)
-		outb(GUEST_DEBUG_PORT, (uint8_t)digits[(v >> i) & 0xf]);
-}
 
 static void map_shared_info(void)
 {
@@ -93,47 +68,6 @@ static void register_vcpu_info(void)
 		guest_puts("PASS vcpu_info registered\n");
 }
 
-/* One consistent snapshot of @t, or -1 if it never settled. */
-static int pv_time_read(const volatile struct vcpu_time_info *t,
-			struct pv_time *p)
-{
-	unsigned int tries;
-	uint32_t v;
-
-	for (tries = 0; tries < READ_TRIES; tries++) {
-		v = t->version;
-		barrier();
-		if (v & 1)
-			continue;
-		p->tsc_timestamp = t->tsc_timestamp;
-		p->system_time = t->system_time;
-		p->mul = t->tsc_to_system_mul;
-		p->shift = t->tsc_shift;
-		p->flags = t->flags;
-		p->tsc = rdtsc();
-		barrier();
-		if (t->version == v) {
-			p->version = v;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/* system_time + (((tsc - tsc_timestamp) << shift) * mul) >> 32. */
-static uint64_t pv_time_ns(const struct pv_time *p)
-{
-	uint64_t delta = p->tsc - p->tsc_timestamp;
-
-	if (p->shift < 0)
-		delta >>= -p->shift;
-	else
-		delta <<= p->shift;
-	/* The 96-bit product, shifted, from two 64-bit ones. */
-	return p->system_time + (delta >> 32) * p->mul +
-	       (((delta & 0xffffffffu) * p->mul) >> 32);
-}
-
 static void pv_time_print(const char *name, const struct pv_time *p)
 {
 	guest_puts("pvclock: ");
@@ -141,9 +75,9 @@ static void pv_time_print(const char *name, const struct pv_time *p)
 	guest_puts(": version ");
 	guest_puthex(p->version);
 	guest_puts(" tsc_timestamp ");
-	puthex64(p->tsc_timestamp);
+	guest_puthex64(p->tsc_timestamp);
 	guest_puts(" system_time ");
-	puthex64(p->system_time);
+	guest_puthex64(p->system_time);
 	guest_puts(" mul ");
 	guest_puthex(p->mul);
 	guest_puts(" shift ");
@@ -151,7 +85,7 @@ static void pv_time_print(const char *name, const struct pv_time *p)
 	guest_puts(" flags ");
 	guest_puthex(p->flags);
 	guest_puts(" now ");
-	puthex64(pv_time_ns(p));
+	guest_puthex64(pv_time_ns(p));
 	guest_puts(" ns\n");
 }
 
