@@ -14,6 +14,7 @@
 #include <xen/sched.h>
 
 #include "hypervisor/debugcon.h"
+#include "hypervisor/domain_coalesced.h"
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/domain_irq.h"
 #include "hypervisor/host_kvm.h"
@@ -168,6 +169,8 @@ static int build(struct domain *d, const struct domain_config *cfg)
 		rc = domain_hcall_init(d);
 	if (!rc)
 		rc = domain_ioreq_init(d);
+	if (!rc)
+		rc = domain_coalesced_init(d);
 	if (!rc)
 		rc = add_devices(d);
 	if (!rc)
@@ -346,6 +349,7 @@ void domain_destroy(struct domain *d)
 	if (d->iodelay)
 		d->iodelay->ops->destroy(d->iodelay);
 	hv_pio_bus_destroy(&d->pio);
+	domain_coalesced_destroy(d);
 	domain_hcall_destroy(d);
 	domain_ioreq_destroy(d);
 	if (d->vm_fd >= 0)

@@ -396,16 +396,16 @@ static int send_and_wait(struct vcpu *v, struct domain_ioreq_srv *s,
 	return rc;
 }
 
-int domain_ioreq_forward(struct vcpu *v, const struct ioreq *req,
-			 uint64_t *data)
+/*
+ * The server that claims @req, held (its inflight count raised) so that
+ * removing it waits for us; NULL if none does.
+ */
+static struct domain_ioreq_srv *srv_hold(struct domain_ioreq *io,
+					 const struct ioreq *req)
 {
-	struct domain_ioreq *io = v->d->ioreq;
 	struct domain_ioreq_srv *s = NULL;
 	struct ioreq_server *srv;
-	int rc;
 
-	if (v->id >= DOMAIN_IOREQ_MAX_VCPUS)
-		return -ENOENT;
 	pthread_rwlock_rdlock(&io->lock);
 	srv = ioreq_server_select(&io->table, req);
 	if (srv && srv->id < DOMAIN_IOREQ_SERVERS) {
@@ -413,10 +413,39 @@ int domain_ioreq_forward(struct vcpu *v, const struct ioreq *req,
 		__atomic_add_fetch(&s->inflight, 1, __ATOMIC_ACQ_REL);
 	}
 	pthread_rwlock_unlock(&io->lock);
+	return s;
+}
+
+static void srv_release(struct domain_ioreq_srv *s)
+{
+	__atomic_sub_fetch(&s->inflight, 1, __ATOMIC_RELEASE);
+}
+
+int domain_ioreq_forward(struct vcpu *v, const struct ioreq *req,
+			 uint64_t *data)
+{
+	struct domain_ioreq_srv *s;
+	int rc;
+
+	if (v->id >= DOMAIN_IOREQ_MAX_VCPUS)
+		return -ENOENT;
+	s = srv_hold(v->d->ioreq, req);
 	if (!s)
 		return -ENOENT;
 	rc = send_and_wait(v, s, req, data);
-	__atomic_sub_fetch(&s->inflight, 1, __ATOMIC_RELEASE);
+	srv_release(s);
 	/* A server removed under us: the access counts as unclaimed. */
 	return rc == -ENODEV ? -ENOENT : rc;
+}
+
+int domain_ioreq_post(struct domain *d, const struct ioreq *req)
+{
+	struct domain_ioreq_srv *s = srv_hold(d->ioreq, req);
+	int rc;
+
+	if (!s)
+		return -ENOENT;
+	rc = try_buffered(s, req);
+	srv_release(s);
+	return rc;
 }

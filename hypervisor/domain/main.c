@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "hypervisor/domain.h"
+#include "hypervisor/domain_coalesced.h"
 #include "hypervisor/domain_ctl.h"
 #include "hypervisor/log.h"
 #include "hypervisor/parse_num.h"
@@ -186,6 +187,8 @@ static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
 
 	while (__atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) == DOMAIN_RUNNING) {
 		sig = sigtimedwait(sigs, NULL, &tick);
+		/* A guest that wrote to the screen and halted made no exit. */
+		domain_coalesced_flush(d, NULL);
 		if (sig == SIGTERM || sig == SIGINT)
 			domain_stop(d, DOMAIN_STOP_DESTROYED,
 				    "destroyed by signal %d", sig);

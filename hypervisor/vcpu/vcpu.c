@@ -125,6 +125,9 @@ static void *vcpu_thread(void *arg)
 			break;
 		}
 	}
+	/* What the guest cost in round trips through this process. */
+	log_info("vcpu", "vCPU %u stopped after %lu exits to user space", v->id,
+		 v->nr_exits);
 	return NULL;
 }
 

@@ -14,6 +14,7 @@
 #include <linux/kvm.h>
 
 #include "hypervisor/domain.h"
+#include "hypervisor/domain_coalesced.h"
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu_regs.h"
@@ -231,6 +232,9 @@ static const vcpu_exit_fn vcpu_exit_table[] = {
 int vcpu_exit_handle(struct vcpu *v)
 {
 	uint32_t reason = v->run->exit_reason;
+
+	/* Earlier VGA writes reach the device model before this exit's. */
+	domain_coalesced_flush(v->d, v);
 
 	if (reason >= sizeof(vcpu_exit_table) / sizeof(vcpu_exit_table[0]) ||
 	    !vcpu_exit_table[reason]) {

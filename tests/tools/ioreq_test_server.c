@@ -13,7 +13,13 @@
  *   (PIRQ link route, PCI INTx, ISA IRQ: the irq guest's steps);
  * - a write to port 0x50e requests a reboot over the control socket
  *   before it is answered, as QEMU handles a reset;
- * - the MMIO page behaves as 4 KiB of RAM;
+ * - the MMIO page behaves as 4 KiB of RAM, and so does the VGA window
+ *   (0xA0000-0xBFFFF), whose writes hvm-domain posts on the buffered
+ *   ring: like QEMU, the server takes what the ring holds before it
+ *   answers any request, and when the ring's port is notified;
+ * - a read of port 0x50a answers 1 if the ring brought a write of
+ *   VGA_MARKER to VGA_MARKER_ADDR before that read (so hvm-domain posted
+ *   it while the guest made no exit), else 0;
  * - rep string port accesses arrive as one request with data_is_ptr and a
  *   buffer in hvm-domain's bounce pages (the top of low RAM, whose memfd
  *   offset is its address), read or written through the guest memfd like
@@ -49,6 +55,11 @@
 #define PORT_MAP_TRIGGER 0x508
 #define PORT_IRQ_STEP 0x50c
 #define PORT_RESET 0x50e
+#define PORT_VGA_SEEN 0x50a
+#define VGA_BASE 0xa0000ULL
+#define VGA_SIZE 0x20000u
+#define VGA_MARKER_ADDR 0xbfff0ULL
+#define VGA_MARKER 0x5a5aa5a5u
 #define PORT2_BASE 0x510
 #define PORT2_LAST 0x51f
 #define MMIO_BASE 0xe0000000ULL
@@ -67,6 +78,11 @@ struct server {
 	int fds[CTL_MAX_FDS];
 	unsigned int nr_fds;
 	struct ioreq *slots;
+	struct buffered_iopage *ring;
+	uint8_t vga[VGA_SIZE];
+	unsigned long buffered; /* writes taken from the ring */
+	bool marker_seen;
+	bool marker_early; /* seen before the request being served */
 	uint16_t id;
 	uint8_t *bounce; /* guest memory at BOUNCE_GPA */
 	uint8_t mmio[MMIO_SIZE];
@@ -124,6 +140,7 @@ static void setup(struct server *s, const char *path)
 		     s->fds[CTL_IOREQ_FD_MEM], (off_t)s->info.pages_offset);
 	if (pages == MAP_FAILED)
 		die("cannot map the ioreq pages", -errno);
+	s->ring = (struct buffered_iopage *)pages;
 	s->slots = (struct ioreq *)(pages + PAGE);
 	s->bounce = mmap(NULL, BOUNCE_LEN, PROT_READ | PROT_WRITE, MAP_SHARED,
 			 s->fds[CTL_IOREQ_FD_MEM], (off_t)BOUNCE_GPA);
@@ -134,6 +151,8 @@ static void setup(struct server *s, const char *path)
 	claim(s, id.id, XEN_DMOP_IO_RANGE_PORT, 0x80, 0x80);
 	claim(s, id.id, XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE,
 	      MMIO_BASE + MMIO_SIZE - 1);
+	claim(s, id.id, XEN_DMOP_IO_RANGE_MEMORY, VGA_BASE,
+	      VGA_BASE + VGA_SIZE - 1);
 	st.id = id.id;
 	s->id = id.id;
 	call(s, CTL_OP_IOREQ_SET_STATE, &st, NULL);
@@ -214,10 +233,81 @@ static void request_reset(struct server *s)
 	call(s, CTL_OP_SHUTDOWN, &sd, NULL);
 }
 
+/* A write to the VGA window, from the ring or a request. */
+static void vga_write(struct server *s, uint64_t addr, unsigned int size,
+		      uint64_t data)
+{
+	uint64_t off = addr - VGA_BASE;
+
+	if (addr < VGA_BASE || off >= VGA_SIZE || size > VGA_SIZE - off) {
+		printf("bad VGA write: addr 0x%llx size %u\n",
+		       (unsigned long long)addr, size);
+		return;
+	}
+	memcpy(s->vga + off, &data, size);
+	if (addr == VGA_MARKER_ADDR && size == 4 && data == VGA_MARKER)
+		s->marker_seen = true;
+}
+
+/*
+ * Takes every write the ring holds, as QEMU's handle_buffered_iopage()
+ * does: an 8-byte write fills two slots, the second with the high half.
+ */
+static void drain_ring(struct server *s)
+{
+	struct buffered_iopage *pg = s->ring;
+	uint32_t rd, wr;
+	buf_ioreq_t b, hi;
+	uint64_t data;
+	unsigned int size, slots;
+
+	for (;;) {
+		rd = __atomic_load_n(&pg->read_pointer, __ATOMIC_ACQUIRE);
+		wr = __atomic_load_n(&pg->write_pointer, __ATOMIC_ACQUIRE);
+		if (rd == wr)
+			return;
+		b = pg->buf_ioreq[rd % IOREQ_BUFFER_SLOT_NUM];
+		size = 1u << b.size;
+		data = b.data;
+		slots = 1;
+		if (size == 8) {
+			hi = pg->buf_ioreq[(rd + 1) % IOREQ_BUFFER_SLOT_NUM];
+			data |= (uint64_t)hi.data << 32;
+			slots = 2;
+		}
+		if (b.type != IOREQ_TYPE_COPY || b.dir != IOREQ_WRITE)
+			printf("bad buffered request: type %u dir %u\n", b.type,
+			       b.dir);
+		else
+			vga_write(s, b.addr, size, data);
+		s->buffered++;
+		/* An add, as QEMU's: hvm-domain may rebase both pointers. */
+		__atomic_add_fetch(&pg->read_pointer, slots, __ATOMIC_ACQ_REL);
+	}
+}
+
 static void handle(struct server *s, struct ioreq *r)
 {
 	if (r->data_is_ptr && r->type == IOREQ_TYPE_PIO) {
 		handle_rep(s, r);
+		return;
+	}
+	if (r->type == IOREQ_TYPE_COPY && r->addr >= VGA_BASE &&
+	    r->addr < VGA_BASE + VGA_SIZE && r->size <= 8 &&
+	    r->addr + r->size <= VGA_BASE + VGA_SIZE) {
+		if (r->dir == IOREQ_WRITE)
+			vga_write(s, r->addr, r->size, r->data);
+		else
+			memcpy(&r->data, s->vga + (r->addr - VGA_BASE),
+			       r->size);
+		return;
+	}
+	if (r->type == IOREQ_TYPE_PIO && r->dir == IOREQ_READ &&
+	    r->addr == PORT_VGA_SEEN) {
+		r->data = s->marker_early;
+		printf("VGA marker %s before the read of port 0x%x\n",
+		       s->marker_early ? "came on the ring" : "had not come",
+		       PORT_VGA_SEEN);
 		return;
 	}
 
@@ -256,6 +346,10 @@ static void serve_slot(struct server *s, unsigned int i)
 	    STATE_IOREQ_READY)
 		return;
 	r->state = STATE_IOREQ_INPROCESS;
+	/* What the ring brought before this request (port 0x50a). */
+	s->marker_early = s->marker_seen;
+	/* Earlier buffered writes come first, as in QEMU. */
+	drain_ring(s);
 	if (s->slow && !s->served) {
 		printf("holding the first request back for %u s\n", SLOW_SECS);
 		sleep(SLOW_SECS);
@@ -288,24 +382,28 @@ static bool domain_stopped(struct server *s)
 	return true;
 }
 
+/* The vCPUs' ports, then the buffered ring's (dm-abi.md 3.2). */
 static void serve(struct server *s)
 {
-	struct pollfd pfd[CTL_MAX_VCPUS];
+	struct pollfd pfd[CTL_MAX_VCPUS + 1];
 	unsigned int i, n = s->info.nr_vcpus;
 	uint64_t cnt;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i <= n; i++)
 		pfd[i] = (struct pollfd){.fd = s->fds[CTL_IOREQ_FD_NOTIFY(i)],
 					 .events = POLLIN};
 	for (;;) {
-		if (poll(pfd, n, 200) == 0 && domain_stopped(s))
+		if (poll(pfd, n + 1, 200) == 0 && domain_stopped(s))
 			return;
-		for (i = 0; i < n; i++) {
+		for (i = 0; i <= n; i++) {
 			if (!(pfd[i].revents & POLLIN))
 				continue;
 			if (read(pfd[i].fd, &cnt, sizeof(cnt)) < 0)
 				die("cannot read a notification", -errno);
-			serve_slot(s, i);
+			if (i == n)
+				drain_ring(s);
+			else
+				serve_slot(s, i);
 		}
 	}
 }
@@ -431,6 +529,7 @@ int main(int argc, char **argv)
 		vram_mode(&s);
 	else
 		serve(&s);
-	printf("served %lu requests\n", s.served);
+	printf("served %lu requests and %lu buffered writes\n", s.served,
+	       s.buffered);
 	return 0;
 }

@@ -47,6 +47,7 @@ struct domain_config {
 struct vcpu;
 struct hcall_domain;
 struct domain_periodic;
+struct domain_coalesced;
 struct domain_ioreq;
 
 struct domain {
@@ -60,7 +61,8 @@ struct domain {
 	struct hv_dev *pmtimer;
 	struct hv_dev *iodelay;
 	struct hcall_domain *hcall;
-	struct domain_periodic *periodic; /* Xen periodic timers */
+	struct domain_periodic *periodic;   /* Xen periodic timers */
+	struct domain_coalesced *coalesced; /* VGA writes KVM gathers */
 	struct domain_ioreq *ioreq;
 	unsigned int nr_vcpus;
 	struct vcpu *vcpus[DOMAIN_MAX_VCPUS];

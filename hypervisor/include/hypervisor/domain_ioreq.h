@@ -92,4 +92,15 @@ int domain_ioreq_port_fds(struct domain *d, uint32_t port, int *notify_efd,
 int domain_ioreq_forward(struct vcpu *v, const struct ioreq *req,
 			 uint64_t *data) __attribute__((warn_unused_result));
 
+/*
+ * Posts the write @req (as for domain_ioreq_forward()) on the buffered
+ * ioreq ring of the server that claims it, without a vCPU and without
+ * waiting. Returns 0, -ENOENT if no server claims it, -EAGAIN if it must
+ * go as a request instead (the server has no ring, the ring is full, or
+ * the write is not one Xen buffers), or -EPROTO if the device model broke
+ * the ring.
+ */
+int domain_ioreq_post(struct domain *d, const struct ioreq *req)
+	__attribute__((warn_unused_result));
+
 #endif /* HYPERVISOR_DOMAIN_IOREQ_H */

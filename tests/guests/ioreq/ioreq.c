@@ -5,6 +5,10 @@
  * ioreq-test-server), which claims ports 0x500-0x50f and the MMIO page at
  * 0xE0000000. It answers port reads with 0xC0FFEE00 | size and behaves as
  * a 4 KiB RAM at the MMIO page. Accesses nobody claims must read all-ones.
+ * The server also keeps the VGA window as RAM: writes there, which KVM
+ * gathers and hvm-domain posts on the buffered ring, must all arrive, in
+ * order, before a later read; and a write the guest follows with no exit
+ * at all must still reach the server (hvm-domain's own tick).
  * Reports PASS/FAIL lines on the debug port, then powers off.
  */
 #include <stdint.h>
@@ -22,6 +26,13 @@
 #define UNCLAIMED_MMIO 0xe0001000u
 #define IODELAY_PORT 0x80
 #define IODELAY_ALT_PORT 0xed
+#define VGA_SEEN_PORT 0x50a
+#define VGA_TEXT 0xb8000u
+#define VGA_WRITES 2000u
+#define VGA_MARKER_ADDR 0xbfff0u
+#define VGA_MARKER 0x5a5aa5a5u
+/* About 0.5 s at 2 GHz: several of hvm-domain's 100 ms ticks. */
+#define QUIET_TSC (1ull << 30)
 
 static void check_pio(void)
 {
@@ -68,6 +79,47 @@ static void check_mmio(void)
 	guest_puts("PASS mmio through the ioreq server\n");
 }
 
+/*
+ * Byte, word and dword writes over one another in the text window, then
+ * reads of every byte: each read must see the last write to it.
+ */
+static void check_vga(void)
+{
+	volatile uint8_t *b = (volatile uint8_t *)VGA_TEXT;
+	volatile uint16_t *w = (volatile uint16_t *)VGA_TEXT;
+	volatile uint32_t *d = (volatile uint32_t *)VGA_TEXT;
+	volatile uint32_t *marker = (volatile uint32_t *)VGA_MARKER_ADDR;
+	unsigned int before = guest_failures, i, bad = 0;
+	uint64_t start;
+
+	for (i = 0; i < VGA_WRITES; i++)
+		b[i] = (uint8_t)(i * 7);
+	for (i = 0; i < VGA_WRITES / 2; i += 3)
+		w[i] = (uint16_t)(0x1000 + i);
+	for (i = 0; i < VGA_WRITES / 4; i += 5)
+		d[i] = 0xabc00000u + i;
+	for (i = 0; i < VGA_WRITES; i++) {
+		uint8_t want = (uint8_t)(i * 7);
+
+		if ((i / 4) % 5 == 0 && i / 4 < VGA_WRITES / 4)
+			want = (uint8_t)((0xabc00000u + i / 4) >>
+					 (8 * (i % 4)));
+		else if ((i / 2) % 3 == 0 && i / 2 < VGA_WRITES / 2)
+			want = (uint8_t)((0x1000u + i / 2) >> (8 * (i % 2)));
+		if (b[i] != want && !bad++)
+			GCHECK(b[i] == want, i);
+	}
+	GCHECK(bad == 0, bad);
+	guest_pass(before, "VGA writes reach the device model before reads");
+	/* One more write, then no exit at all for a while. */
+	*marker = VGA_MARKER;
+	start = rdtsc();
+	while (rdtsc() - start < QUIET_TSC)
+		;
+	GCHECK(inl(VGA_SEEN_PORT) == 1, 0);
+	guest_pass(before, "a VGA write reaches the device model with no exit");
+}
+
 void guest_main(void *start_info);
 void guest_main(void *start_info)
 {
@@ -76,5 +128,6 @@ void guest_main(void *start_info)
 	guest_puts("ioreq: started\n");
 	check_pio();
 	check_mmio();
+	check_vga();
 	guest_finish("ioreq");
 }
