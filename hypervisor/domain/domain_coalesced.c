@@ -86,35 +86,67 @@ void domain_coalesced_destroy(struct domain *d)
 	d->coalesced = NULL;
 }
 
-/* One gathered write as the request its exit would have made. */
-static void to_ioreq(const struct kvm_coalesced_mmio *m, struct ioreq *req)
+/* A write of @len bytes of @val at @gpa as the request its exit makes. */
+static void write_ioreq(uint64_t gpa, uint32_t len, uint64_t val,
+			struct ioreq *req)
 {
-	uint64_t val = 0;
-
 	memset(req, 0, sizeof(*req));
-	memcpy(&val, m->data, m->len <= sizeof(val) ? m->len : sizeof(val));
 	req->type = IOREQ_TYPE_COPY;
-	req->addr = m->phys_addr;
-	req->size = m->len;
+	req->addr = gpa;
+	req->size = len;
 	req->count = 1;
 	req->dir = IOREQ_WRITE;
 	req->data = val;
 	req->state = STATE_IOREQ_READY;
 }
 
-void domain_coalesced_flush(struct domain *d, struct vcpu *v)
+/*
+ * Sends one gathered write. KVM cuts an access that crosses a page into
+ * two, so a write may be 3, 5, 6 or 7 bytes: that one goes as 1-, 2- and
+ * 4-byte requests, lowest address first, as Xen splits an access
+ * (hvmemul_phys_mmio_access()), and only from a vCPU, which can wait for
+ * each (-EAGAIN otherwise). Returns what the forwarding or posting
+ * returned; an unclaimed piece is dropped, as its exit would drop it.
+ */
+static int send_write(struct domain *d, struct vcpu *v,
+		      const struct kvm_coalesced_mmio *m)
+{
+	uint32_t len = m->len, off, piece;
+	uint64_t val = 0, unused;
+	struct ioreq req;
+	int rc;
+
+	if (len == 0 || len > sizeof(val))
+		return 0; /* KVM gathers nothing larger than 8 bytes */
+	memcpy(&val, m->data, len);
+	if (len == 1 || len == 2 || len == 4 || len == 8) {
+		write_ioreq(m->phys_addr, len, val, &req);
+		return v ? domain_ioreq_forward(v, &req, &unused)
+			 : domain_ioreq_post(d, &req);
+	}
+	if (!v)
+		return -EAGAIN;
+	for (off = 0; off < len; off += piece) {
+		piece = len - off >= 4 ? 4 : len - off >= 2 ? 2 : 1;
+		write_ioreq(m->phys_addr + off, piece, val >> (8 * off), &req);
+		rc = domain_ioreq_forward(v, &req, &unused);
+		if (rc && rc != -ENOENT)
+			return rc;
+	}
+	return 0;
+}
+
+int domain_coalesced_flush(struct domain *d, struct vcpu *v)
 {
 	struct domain_coalesced *c = d->coalesced;
 	struct kvm_coalesced_mmio_ring *r;
-	struct ioreq req;
 	uint32_t first;
-	uint64_t unused;
-	int rc;
+	int rc = 0;
 
 	/* The common case, no write gathered, takes no lock. */
-	if (!c || __atomic_load_n(&c->ring->first, __ATOMIC_RELAXED) ==
+	if (!c || __atomic_load_n(&c->ring->first, __ATOMIC_ACQUIRE) ==
 			  __atomic_load_n(&c->ring->last, __ATOMIC_ACQUIRE))
-		return;
+		return 0;
 	r = c->ring;
 	/*
 	 * Without a vCPU (the main thread) never wait: the vCPU flushing now
@@ -123,12 +155,17 @@ void domain_coalesced_flush(struct domain *d, struct vcpu *v)
 	 */
 	if (!v) {
 		if (pthread_mutex_trylock(&c->lock))
-			return;
+			return 0;
 	} else {
 		pthread_mutex_lock(&c->lock);
 	}
 	for (;;) {
-		first = r->first;
+		/* A stopped domain's device model gets nothing more. */
+		if (domain_is_stopping(d)) {
+			rc = -ECANCELED;
+			break;
+		}
+		first = __atomic_load_n(&r->first, __ATOMIC_RELAXED);
 		if (first == __atomic_load_n(&r->last, __ATOMIC_ACQUIRE))
 			break;
 		if (first >= c->max) {
@@ -136,29 +173,30 @@ void domain_coalesced_flush(struct domain *d, struct vcpu *v)
 			log_err("vcpu",
 				"KVM's coalesced MMIO ring is corrupt (first %u of %u); writes to the VGA window are lost",
 				first, c->max);
-			r->first = r->last;
+			__atomic_store_n(
+				&r->first,
+				__atomic_load_n(&r->last, __ATOMIC_ACQUIRE),
+				__ATOMIC_RELEASE);
 			break;
 		}
-		to_ioreq(&r->coalesced_mmio[first], &req);
-		if (req.size != 1 && req.size != 2 && req.size != 4 &&
-		    req.size != 8)
-			rc = 0; /* KVM gathers no other size: skip it */
-		else if (v)
-			rc = domain_ioreq_forward(v, &req, &unused);
-		else
-			rc = domain_ioreq_post(d, &req);
+		rc = send_write(d, v, &r->coalesced_mmio[first]);
 		/* No vCPU to wait on: the next exit takes it. */
-		if (rc == -EAGAIN)
+		if (rc == -EAGAIN) {
+			rc = 0;
 			break;
+		}
 		/*
-		 * Unclaimed (-ENOENT): dropped, as its exit would have dropped
-		 * it. The domain stopping or the device model broken: the
-		 * rest goes too, and the exit's own request reports it.
+		 * Sent, or unclaimed (-ENOENT: dropped, as its exit would
+		 * have dropped it), or lost to a stopping domain or a broken
+		 * device model, which the caller acts on; later writes stay.
 		 */
 		__atomic_store_n(&r->first, (first + 1) % c->max,
 				 __ATOMIC_RELEASE);
-		if (rc == -ECANCELED || rc == -EPROTO)
+		if (rc == -ENOENT)
+			rc = 0;
+		if (rc)
 			break;
 	}
 	pthread_mutex_unlock(&c->lock);
+	return rc == -ECANCELED || rc == -EPROTO ? rc : 0;
 }

@@ -188,7 +188,10 @@ static enum domain_stop supervise(struct domain *d, const sigset_t *sigs,
 	while (__atomic_load_n(&d->stop, __ATOMIC_ACQUIRE) == DOMAIN_RUNNING) {
 		sig = sigtimedwait(sigs, NULL, &tick);
 		/* A guest that wrote to the screen and halted made no exit. */
-		domain_coalesced_flush(d, NULL);
+		if (domain_coalesced_flush(d, NULL) == -EPROTO)
+			domain_stop(
+				d, DOMAIN_STOP_CRASH,
+				"the device model broke the buffered ioreq ring");
 		if (sig == SIGTERM || sig == SIGINT)
 			domain_stop(d, DOMAIN_STOP_DESTROYED,
 				    "destroyed by signal %d", sig);

@@ -161,6 +161,38 @@ static int exit_io(struct vcpu *v)
 	return 0;
 }
 
+/*
+ * KVM cuts an access that crosses a page into two exits, so one may be 3,
+ * 5, 6 or 7 bytes: it goes as 1-, 2- and 4-byte requests, lowest address
+ * first, as Xen splits an access (hvmemul_phys_mmio_access()).
+ */
+static int mmio_pieces(struct vcpu *v, uint64_t gpa, unsigned int len,
+		       bool write, uint8_t *data)
+{
+	unsigned int off, piece;
+	struct ioreq req;
+	uint64_t val;
+	int rc;
+
+	for (off = 0; off < len; off += piece) {
+		piece = len - off >= 4 ? 4 : len - off >= 2 ? 2 : 1;
+		val = 0;
+		if (write)
+			memcpy(&val, data + off, piece);
+		ioreq_init(&req, IOREQ_TYPE_COPY, gpa + off, piece, write, val);
+		rc = domain_ioreq_forward(v, &req, &val);
+		if (rc == -ENOENT) {
+			val = ~0ULL;
+			rc = 0;
+		}
+		if (rc)
+			return rc;
+		if (!write)
+			memcpy(data + off, &val, piece);
+	}
+	return 0;
+}
+
 static int exit_mmio(struct vcpu *v)
 {
 	struct kvm_run *run = v->run;
@@ -169,8 +201,11 @@ static int exit_mmio(struct vcpu *v)
 	uint64_t val = 0;
 	int rc;
 
-	if (len != 1 && len != 2 && len != 4 && len != 8)
+	if (len == 0 || len > sizeof(run->mmio.data))
 		return -EPROTO;
+	if (len != 1 && len != 2 && len != 4 && len != 8)
+		return mmio_pieces(v, run->mmio.phys_addr, len,
+				   run->mmio.is_write, run->mmio.data);
 	if (run->mmio.is_write)
 		memcpy(&val, run->mmio.data, len);
 	ioreq_init(&req, IOREQ_TYPE_COPY, run->mmio.phys_addr, len,
@@ -233,8 +268,12 @@ int vcpu_exit_handle(struct vcpu *v)
 {
 	uint32_t reason = v->run->exit_reason;
 
+	int rc;
+
 	/* Earlier VGA writes reach the device model before this exit's. */
-	domain_coalesced_flush(v->d, v);
+	rc = domain_coalesced_flush(v->d, v);
+	if (rc)
+		return rc;
 
 	if (reason >= sizeof(vcpu_exit_table) / sizeof(vcpu_exit_table[0]) ||
 	    !vcpu_exit_table[reason]) {

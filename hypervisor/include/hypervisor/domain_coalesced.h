@@ -25,8 +25,13 @@ void domain_coalesced_destroy(struct domain *d);
  * as requests of vCPU @v, which waits for each. Call it before any other
  * request goes to the device model, so that none overtakes an earlier
  * write. Without a vCPU (@v NULL) it stops at a write the ring cannot
- * take, leaving it and the later ones for the next call.
+ * take, leaving it and the later ones for the next call. A vCPU that
+ * flushes holds the others' exits while it waits for the device model
+ * (only when the ring is full or the server has none). Returns 0,
+ * -ECANCELED if the domain is stopping, or -EPROTO if the device model
+ * broke the protocol (the caller crashes the domain).
  */
-void domain_coalesced_flush(struct domain *d, struct vcpu *v);
+int domain_coalesced_flush(struct domain *d, struct vcpu *v)
+	__attribute__((warn_unused_result));
 
 #endif /* HYPERVISOR_DOMAIN_COALESCED_H */
