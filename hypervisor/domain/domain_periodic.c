@@ -7,17 +7,21 @@
  * with KVM_XEN_HVM_EVTCHN_SEND. Linux does not use these timers (it stops
  * them and uses the single-shot one, which KVM runs in the kernel); other
  * guests may. The clock is CLOCK_MONOTONIC: only periods matter, and the
- * guest's Xen system time advances at the same rate.
+ * guest's Xen system time advances at the same rate. Ticks go on while a
+ * vCPU halts or the domain is paused (see periodic_timers.h); a pending
+ * event channel holds one, so a paused guest finds at most one.
  */
 #define _GNU_SOURCE /* pthread_setname_np */
 #include "domain_periodic.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "hypervisor/hcall.h"
 #include "hypervisor/log.h"
@@ -71,9 +75,16 @@ static void wait_until(struct domain_periodic *p, uint64_t due_ns)
 static void *periodic_thread(void *arg)
 {
 	struct domain_periodic *p = arg;
+	cpu_set_t cpus;
 	uint64_t due;
 
 	pthread_setname_np(pthread_self(), "xen-periodic");
+	/*
+	 * A vCPU thread starts this one and may be pinned (vcpu-pin): run
+	 * on the domain's CPUs (the main thread's), not on that vCPU's.
+	 */
+	if (!sched_getaffinity(getpid(), sizeof(cpus), &cpus))
+		pthread_setaffinity_np(pthread_self(), sizeof(cpus), &cpus);
 	pthread_mutex_lock(&p->lock);
 	while (!p->stopping) {
 		due = periodic_timers_poll(&p->timers, now_ns(), send_tick, p);

@@ -170,7 +170,10 @@ long vcpu_timer_set_periodic(struct hcall_vcpu *v, const uint64_t *args)
 		return rc;
 	if (p.period_ns < PERIODIC_MIN_NS || p.period_ns > PERIODIC_MAX_NS)
 		return -EINVAL;
-	return d->ops->periodic_set(d->opaque, (uint32_t)args[1], p.period_ns);
+	return d->ops->periodic_set(d->opaque,
+				    (unsigned int)hcall_index_nospec(
+					    (uint32_t)args[1], d->max_vcpus),
+				    p.period_ns);
 }
 
 /* With no host periodic timer, none ever runs: stopping one succeeds. */
@@ -182,7 +185,10 @@ long vcpu_timer_stop_periodic(struct hcall_vcpu *v, const uint64_t *args)
 		return -ENOENT;
 	if (!d->ops->periodic_set)
 		return 0;
-	return d->ops->periodic_set(d->opaque, (uint32_t)args[1], 0);
+	return d->ops->periodic_set(d->opaque,
+				    (unsigned int)hcall_index_nospec(
+					    (uint32_t)args[1], d->max_vcpus),
+				    0);
 }
 
 /*

@@ -6,9 +6,13 @@
  * a tick is due one period after the last one was sent; a tick found
  * overdue is sent at once and the next one is due a full period after
  * that, so ticks a stalled host missed are coalesced, never sent in a
- * burst. The last tick's time survives a change of period, so the first
- * set_periodic_timer of a vCPU ticks at once. Not locked: the caller
- * serialises.
+ * burst. The last tick's time survives a change of period; it starts at
+ * 0, as Xen's periodic_last_event does, so the first set_periodic_timer
+ * of a vCPU ticks at once (on a clock past one period). Unlike Xen, which
+ * stops a vCPU's periodic timer while it is descheduled (blocked in HLT
+ * too) and sends one overdue tick when it runs again, the caller may tick
+ * a halted vCPU: an extra wake-up that a guest written for Xen takes as a
+ * timer event. Not locked: the caller serialises.
  */
 #ifndef HYPERVISOR_PERIODIC_TIMERS_H
 #define HYPERVISOR_PERIODIC_TIMERS_H
