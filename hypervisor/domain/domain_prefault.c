@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <linux/kvm.h>
@@ -44,6 +45,18 @@ _Static_assert(GMEM_MAX_REGIONS <= 32, "a bit per region in prefault_todo");
  * and runs between them: a nested test host maps about 8 ms per MiB.
  */
 #define PREFAULT_STEP (8ULL << 20)
+
+void domain_mem_prefault_setup(struct domain *d)
+{
+	const char *e = getenv("HVM_PREFAULT");
+
+	if (!e || strcmp(e, "0") != 0)
+		return;
+	d->prefault_off = true;
+	log_warn(
+		"mem",
+		"HVM_PREFAULT=0 in the environment: guest memory is not mapped ahead, the guest faults its pages in as it touches them (an experiment's switch; unset it for normal use)");
+}
 
 void domain_mem_slot_changed(struct domain *d, unsigned int index, bool moved)
 {

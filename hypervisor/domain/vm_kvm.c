@@ -194,6 +194,7 @@ int vm_kvm_create(struct domain *d)
 		return rc;
 	}
 	d->zap_slot_only = !disable_slot_zap_all(d);
+	domain_mem_prefault_setup(d);
 	/* Both are Intel-only needs; AMD KVM accepts and ignores them. */
 	if (ioctl(d->vm_fd, KVM_SET_TSS_ADDR, VM_TSS_ADDR) < 0 ||
 	    ioctl(d->vm_fd, KVM_SET_IDENTITY_MAP_ADDR, &ident) < 0)

@@ -29,6 +29,13 @@ void domain_mem_slot_changed(struct domain *d, unsigned int index, bool moved);
  */
 void domain_mem_prefault(struct vcpu *v);
 
+/*
+ * Mapping ahead is on unless hvm-domain's environment has HVM_PREFAULT=0,
+ * a switch for the test substrate's experiments (tests/stress/README.md);
+ * turning it off is logged. Called once, before any vCPU runs.
+ */
+void domain_mem_prefault_setup(struct domain *d);
+
 /* gmem_populate() plus a memslot. 0, -EINVAL, -ENOSPC, -EEXIST, -errno. */
 int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
 	__attribute__((warn_unused_result));
