@@ -30,6 +30,7 @@
 
 #include "guest.h"
 #include "hypercall.h"
+#include "xen_callback.h"
 
 #ifdef __x86_64__
 #define GUEST_NAME "evtchn64"
@@ -95,38 +96,11 @@ static int upcall_for(unsigned int port)
 
 static void setup(void)
 {
-	struct xen_add_to_physmap xatp = {
-		.domid = DOMID_SELF,
-		.space = XENMAPSPACE_shared_info,
-		.gpfn = (uintptr_t)&shinfo >> PAGE_SHIFT,
-	};
-	struct vcpu_register_vcpu_info info = {
-		.mfn = (uintptr_t)&vinfo >> PAGE_SHIFT,
-		.offset = (uintptr_t)&vinfo & (PAGE_SIZE - 1),
-	};
-	struct xen_hvm_param cb = {
-		.domid = DOMID_SELF,
-		.index = HVM_PARAM_CALLBACK_IRQ,
-		.value = ((uint64_t)HVM_PARAM_CALLBACK_TYPE_VECTOR << 56) |
-			 CALLBACK_VECTOR,
-	};
-	struct xen_feature_info fi = {.submap_idx = 0};
 	unsigned int before = guest_failures;
-	long r;
+	uint32_t features;
 
-	r = guest_hypercall3(__HYPERVISOR_xen_version, XENVER_get_features,
-			     (uintptr_t)&fi, 0);
-	GCHECK(r == 0, r);
-	GCHECK(fi.submap & (1u << XENFEAT_hvm_callback_vector), fi.submap);
-	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_add_to_physmap,
-			     (uintptr_t)&xatp, 0);
-	GCHECK(r == 0, r);
-	r = guest_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_register_vcpu_info, 0,
-			     (uintptr_t)&info);
-	GCHECK(r == 0, r);
-	r = guest_hypercall3(__HYPERVISOR_hvm_op, HVMOP_set_param,
-			     (uintptr_t)&cb, 0);
-	GCHECK(r == 0, r);
+	features = guest_xen_callback_setup(&shinfo, &vinfo, CALLBACK_VECTOR);
+	GCHECK(features & (1u << XENFEAT_hvm_callback_vector), features);
 	guest_pass(before, "callback vector offered and set");
 }
 

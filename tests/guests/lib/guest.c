@@ -20,6 +20,16 @@ void guest_puthex(uint32_t v)
 		outb(GUEST_DEBUG_PORT, (uint8_t)digits[(v >> i) & 0xf]);
 }
 
+void guest_puthex64(uint64_t v)
+{
+	static const char digits[] = "0123456789abcdef";
+	int i;
+
+	guest_puts("0x");
+	for (i = 60; i >= 0; i -= 4)
+		outb(GUEST_DEBUG_PORT, (uint8_t)digits[(v >> i) & 0xf]);
+}
+
 void *guest_memset(void *p, int c, size_t n)
 {
 	uint8_t *b = p;

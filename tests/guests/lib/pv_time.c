@@ -56,13 +56,3 @@ uint64_t pv_time_now(const volatile struct vcpu_time_info *t)
 
 	return pv_time_read(t, &p) ? 0 : pv_time_ns(&p);
 }
-
-void guest_puthex64(uint64_t v)
-{
-	static const char digits[] = "0123456789abcdef";
-	int i;
-
-	guest_puts("0x");
-	for (i = 60; i >= 0; i -= 4)
-		outb(GUEST_DEBUG_PORT, (uint8_t)digits[(v >> i) & 0xf]);
-}

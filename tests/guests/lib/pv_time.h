@@ -29,7 +29,4 @@ uint64_t pv_time_ns(const struct pv_time *p);
 /* Xen system time now from @t, or 0 if the snapshot never settled. */
 uint64_t pv_time_now(const volatile struct vcpu_time_info *t);
 
-/* Prints @v as 16 hex digits after "0x". */
-void guest_puthex64(uint64_t v);
-
 #endif /* TESTS_GUEST_PV_TIME_H */

@@ -27,6 +27,7 @@
 
 #include "guest.h"
 #include "hypercall.h"
+#include "xen_callback.h"
 #include "pv_time.h"
 
 #define PAGE_SHIFT 12
@@ -92,37 +93,11 @@ static long set_periodic(unsigned int vcpu, uint64_t period_ns)
 
 static void setup(void)
 {
-	struct xen_add_to_physmap xatp = {
-		.domid = DOMID_SELF,
-		.space = XENMAPSPACE_shared_info,
-		.gpfn = (uintptr_t)&shinfo >> PAGE_SHIFT,
-	};
-	struct vcpu_register_vcpu_info info = {
-		.mfn = (uintptr_t)&vinfo >> PAGE_SHIFT,
-		.offset = (uintptr_t)&vinfo & (PAGE_SIZE - 1),
-	};
-	struct xen_hvm_param cb = {
-		.domid = DOMID_SELF,
-		.index = HVM_PARAM_CALLBACK_IRQ,
-		.value = ((uint64_t)HVM_PARAM_CALLBACK_TYPE_VECTOR << 56) |
-			 CALLBACK_VECTOR,
-	};
-	struct xen_feature_info fi = {.submap_idx = 0};
 	unsigned int before = guest_failures;
-	long r;
+	uint32_t features;
 
-	r = guest_hypercall3(__HYPERVISOR_xen_version, XENVER_get_features,
-			     (uintptr_t)&fi, 0);
-	GCHECK(r == 0, r);
-	GCHECK(fi.submap & (1u << XENFEAT_hvm_safe_pvclock), fi.submap);
-	r = guest_hypercall3(__HYPERVISOR_memory_op, XENMEM_add_to_physmap,
-			     (uintptr_t)&xatp, 0);
-	GCHECK(r == 0, r);
-	r = vcpu_op(VCPUOP_register_vcpu_info, 0, &info);
-	GCHECK(r == 0, r);
-	r = guest_hypercall3(__HYPERVISOR_hvm_op, HVMOP_set_param,
-			     (uintptr_t)&cb, 0);
-	GCHECK(r == 0, r);
+	features = guest_xen_callback_setup(&shinfo, &vinfo, CALLBACK_VECTOR);
+	GCHECK(features & (1u << XENFEAT_hvm_safe_pvclock), features);
 	GCHECK(now() != 0, 0);
 	guest_pass(before, "Xen clock and safe_pvclock offered");
 }
