@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <linux/kvm.h>
 
+#include "hypervisor/domain_mem.h"
 #include "hypervisor/hcall.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu.h"
@@ -78,11 +79,19 @@ static int copy_to_guest(void *opaque, unsigned int vcpu_id, uint64_t gva,
 
 bool domain_gpa_is_ram(struct domain *d, uint64_t gpa, uint64_t len)
 {
+	const struct gmem_region *r;
 	void *p;
 	int rc;
 
 	pthread_rwlock_rdlock(&d->mem_lock);
 	rc = gmem_map(d->mem, gpa, len, &p);
+	/*
+	 * Not the grant frames: they move as a block, and KVM would be left
+	 * pointing at a hole (Xen: shared_info and vcpu_info are RAM).
+	 */
+	r = rc ? NULL : gmem_find(d->mem, gpa);
+	if (r && r->kind == GMEM_GRANT)
+		rc = -EINVAL;
 	pthread_rwlock_unlock(&d->mem_lock);
 	return rc == 0;
 }
@@ -186,7 +195,17 @@ static int param_set(void *opaque, unsigned int index, uint64_t value)
 	return 0;
 }
 
+_Static_assert(HCALL_GNTTAB_FRAMES <= GMEM_GRANT_PAGES,
+	       "the memfd holds every grant frame the guest may have");
+
+static int grant_frames_place(void *opaque, uint64_t base_gfn,
+			      unsigned int nr_frames)
+{
+	return domain_mem_grant_place(opaque, base_gfn, nr_frames);
+}
+
 static const struct hcall_ops domain_hcall_ops = {
+	.grant_frames_place = grant_frames_place,
 	.param_set = param_set,
 	.copy_from_guest = copy_from_guest,
 	.copy_to_guest = copy_to_guest,

@@ -84,6 +84,63 @@ int domain_mem_relocate(struct domain *d, uint64_t src_gfn, uint64_t dst_gfn,
 	return rc;
 }
 
+int domain_mem_grant_place(struct domain *d, uint64_t base_gfn,
+			   unsigned int nr_frames)
+{
+	struct gmem_region *r;
+	unsigned int index;
+	uint64_t old_gpa = 0;
+	bool moved = false;
+	int rc;
+
+	pthread_rwlock_wrlock(&d->mem_lock);
+	for (index = 0; index < d->mem->nr_regions; index++)
+		if (d->mem->regions[index].kind == GMEM_GRANT)
+			old_gpa = d->mem->regions[index].gpa;
+	rc = gmem_grant_place(d->mem, base_gfn, nr_frames, &index, &moved);
+	if (!rc) {
+		r = &d->mem->regions[index];
+		/* gmem has the new place; KVM learns it now. */
+		rc = vm_kvm_set_memslot(d, index);
+		if (rc && moved) { /* KVM kept the old place */
+			r->gpa = old_gpa;
+		} else if (rc) {
+			d->mem->nr_regions--;
+		} else {
+			domain_mem_slot_changed(d, index, moved);
+		}
+	}
+	pthread_rwlock_unlock(&d->mem_lock);
+	if (rc == -EEXIST || rc == -EINVAL) {
+		/*
+		 * Xen would free RAM pages there; we refuse, once in the log
+		 * (the guest may retry as often as it likes).
+		 */
+		if (!__atomic_exchange_n(&d->grant_refusal_logged, true,
+					 __ATOMIC_RELAXED))
+			log_warn(
+				"mem",
+				"the guest asked for its %u grant frames at gfn 0x%llx, over RAM or another region (or beyond 1 TiB): refused with -EINVAL; only a hole, such as the Xen platform device's MMIO BAR, can hold them",
+				nr_frames, (unsigned long long)base_gfn);
+		return -EINVAL;
+	}
+	if (rc) {
+		log_warn("mem", "cannot map the grant frames at gfn 0x%llx: %s",
+			 (unsigned long long)base_gfn, strerror(-rc));
+	} else if (!moved || !__atomic_exchange_n(&d->grant_move_logged, true,
+						  __ATOMIC_RELAXED)) {
+		/* The first place and the first move; a guest may move them
+		 * as often as it likes. */
+		log_info("mem", "grant frames %s gfn 0x%llx (%u frames)",
+			 moved ? "moved to" : "mapped at",
+			 (unsigned long long)base_gfn, nr_frames);
+	} else {
+		log_debug("mem", "grant frames moved to gfn 0x%llx",
+			  (unsigned long long)base_gfn);
+	}
+	return rc;
+}
+
 /* MEM_INFO lists every region: none can be cut off. */
 _Static_assert(GMEM_MAX_REGIONS <= CTL_MEM_MAX_REGIONS,
 	       "MEM_INFO has room for every guest memory region");
@@ -92,6 +149,7 @@ static const uint32_t kind_to_ctl[] = {
 	[GMEM_RAM] = CTL_MEM_RAM,
 	[GMEM_SPECIAL] = CTL_MEM_SPECIAL,
 	[GMEM_POPULATED] = CTL_MEM_POPULATED,
+	[GMEM_GRANT] = CTL_MEM_GRANT,
 };
 
 void domain_mem_describe(struct domain *d, struct ctl_mem_info *out)

@@ -27,6 +27,8 @@ static const struct hcall_desc hcall_table[] = {
 					   .nargs = 2},
 	[__HYPERVISOR_set_timer_op] = {.fn = set_timer_op_hcall, .nargs = 2},
 	[__HYPERVISOR_vm_assist] = {.fn = vm_assist_hcall, .nargs = 2},
+	[__HYPERVISOR_grant_table_op] = {.fn = grant_table_op_hcall,
+					 .nargs = 3},
 };
 
 /* Used when the domain passes no ops: every service is absent. */
@@ -74,6 +76,7 @@ void hcall_domain_init(struct hcall_domain *d, uint16_t domid,
 	d->xen_minor = HCALL_XEN_MINOR;
 	d->features = xen_version_default_features(d->ops);
 	event_channel_init(d);
+	grant_table_init(d);
 }
 
 void hcall_domain_disable_evtchn(struct hcall_domain *d)

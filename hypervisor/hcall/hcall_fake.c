@@ -249,7 +249,21 @@ static int fake_runstate_update_flag(void *opaque, bool on)
 	return 0;
 }
 
+static int fake_grant_frames_place(void *opaque, uint64_t base_gfn,
+				   unsigned int nr_frames)
+{
+	struct hcall_fake *f = opaque;
+
+	f->nr_grant_place++;
+	if (f->grant_place_rc)
+		return f->grant_place_rc;
+	f->grant_base = base_gfn;
+	f->grant_frames = nr_frames;
+	return 0;
+}
+
 const struct hcall_ops hcall_fake_ops = {
+	.grant_frames_place = fake_grant_frames_place,
 	.latch_shinfo_mode = fake_latch_shinfo_mode,
 	.timer_set = fake_timer_set,
 	.periodic_set = fake_periodic_set,

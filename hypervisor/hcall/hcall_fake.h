@@ -83,6 +83,11 @@ struct hcall_fake {
 	/* runstate_update_flag */
 	unsigned int nr_update_flag;
 	bool update_flag;
+	/* grant_frames_place: the last call, and a failure to return */
+	unsigned int nr_grant_place;
+	uint64_t grant_base;
+	unsigned int grant_frames;
+	int grant_place_rc;
 };
 
 /* Reads or sets a bit of the fake's pending or mask array. */

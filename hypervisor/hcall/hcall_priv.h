@@ -105,6 +105,7 @@ long sched_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long event_channel_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long set_timer_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 long vm_assist_hcall(struct hcall_vcpu *v, const uint64_t *args);
+long grant_table_op_hcall(struct hcall_vcpu *v, const uint64_t *args);
 
 /* vcpu_op's timer sub-ops (vcpu_timer.c), for vcpu_op.c's table. */
 long vcpu_timer_set_singleshot(struct hcall_vcpu *v, const uint64_t *args);
@@ -126,6 +127,16 @@ void vcpu_timer_virq_bound(struct hcall_domain *d, unsigned int vcpu_id,
  * thread, which may itself be waiting for the lock.
  */
 void vcpu_timer_flush(struct hcall_domain *d);
+
+/* Sets up @d's grant table (grant_table.c) once d->ops is set. */
+void grant_table_init(struct hcall_domain *d);
+
+/*
+ * XENMEM_add_to_physmap(XENMAPSPACE_grant_table): maps grant frame @idx at
+ * guest frame @gpfn (grant_table.c). 0 or a negative errno.
+ */
+long grant_table_add_to_physmap(struct hcall_vcpu *v, uint64_t idx,
+				uint64_t gpfn);
 
 /* Sets up @d's port table (port 0 reserved) once d->ops is set. */
 void event_channel_init(struct hcall_domain *d);

@@ -3,7 +3,8 @@
  * The memory_op hypercall (xen/memory.h), the part an HVM guest needs:
  * XENMEM_memory_map returns the E820 map the domain builder set, and
  * XENMEM_add_to_physmap with XENMAPSPACE_shared_info places the shared-info
- * page. Other spaces (grant table, gmfn, ...) and sub-ops (populate_physmap,
+ * page, and with XENMAPSPACE_grant_table a grant frame (grant_table.c).
+ * Other spaces (gmfn, ...) and sub-ops (populate_physmap,
  * decrease_reservation, ...) return -ENOSYS until something backs them.
  *
  * 32-bit callers use Xen's compat layouts: guest handles, xen_ulong_t and
@@ -140,6 +141,8 @@ static long mem_add_to_physmap(struct hcall_vcpu *v, const uint64_t *args)
 		return rc;
 	if (!hcall_domid_is_self(v, a.domid))
 		return -EPERM;
+	if (a.space == XENMAPSPACE_grant_table)
+		return grant_table_add_to_physmap(v, a.idx, a.gpfn);
 	if (a.space != XENMAPSPACE_shared_info) {
 		hcall_log_unknown_subop(v, __HYPERVISOR_memory_op,
 					XENMEM_add_to_physmap);

@@ -147,7 +147,7 @@ static void test_add_to_physmap(void)
 	memcpy(f.mem + ARG, &x, sizeof(x));
 	CHECK_EQ(-XEN_EINVAL, mem(&v, XENMEM_add_to_physmap, ARG));
 	x.idx = 0;
-	x.space = XENMAPSPACE_grant_table;
+	x.space = XENMAPSPACE_gmfn;
 	memcpy(f.mem + ARG, &x, sizeof(x));
 	CHECK_EQ(-XEN_ENOSYS, mem(&v, XENMEM_add_to_physmap, ARG));
 	x.space = 0xffffffff;

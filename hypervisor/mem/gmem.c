@@ -17,6 +17,8 @@
 #define MIN_RAM (2ULL << 20)
 /* Large enough for any RAM size we accept (1 TiB) without overflow. */
 #define MAX_RAM (1ULL << 40)
+/* The guest-physical space regions may be placed in (dm-abi.md 4.4). */
+#define MAX_GPA (1ULL << 40)
 
 static bool page_aligned(uint64_t v)
 {
@@ -68,7 +70,8 @@ int gmem_layout(uint64_t ram_size, struct gmem *m)
 	m->private_start = top + GMEM_EXTRA_MAX;
 	if (m->private_start < GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE)
 		m->private_start = GMEM_SPECIAL_START + GMEM_SPECIAL_SIZE;
-	m->file_size = m->private_start + GMEM_PRIVATE_PAGES * GMEM_PAGE_SIZE;
+	m->grant_start = m->private_start + GMEM_PRIVATE_PAGES * GMEM_PAGE_SIZE;
+	m->file_size = m->grant_start + GMEM_GRANT_PAGES * GMEM_PAGE_SIZE;
 	return 0;
 }
 
@@ -236,13 +239,51 @@ int gmem_relocate(struct gmem *m, uint64_t src_gfn, uint64_t dst_gfn,
 	if (!r || src_gfn > m->file_size / GMEM_PAGE_SIZE)
 		return -ENOENT;
 	if (nr_pages != r->size / GMEM_PAGE_SIZE ||
-	    dst_gfn > (1ULL << 40) / GMEM_PAGE_SIZE)
+	    dst_gfn > MAX_GPA / GMEM_PAGE_SIZE)
 		return -EINVAL;
 	dst = dst_gfn * GMEM_PAGE_SIZE;
 	rc = check_free(m, dst, r->size, r, false);
 	if (rc)
 		return rc;
 	r->gpa = dst;
+	*index = (unsigned int)(r - m->regions);
+	return 0;
+}
+
+int gmem_grant_place(struct gmem *m, uint64_t base_gfn, uint64_t nr_pages,
+		     unsigned int *index, bool *moved)
+{
+	struct gmem_region *r = NULL;
+	uint64_t gpa, size, top;
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < m->nr_regions && !r; i++) {
+		if (m->regions[i].kind == GMEM_GRANT)
+			r = &m->regions[i];
+	}
+	if (nr_pages == 0 || nr_pages > GMEM_GRANT_PAGES ||
+	    (r && r->size != nr_pages * GMEM_PAGE_SIZE) ||
+	    base_gfn > (MAX_GPA / GMEM_PAGE_SIZE) - nr_pages)
+		return -EINVAL;
+	gpa = base_gfn * GMEM_PAGE_SIZE;
+	size = nr_pages * GMEM_PAGE_SIZE;
+	/* Where the device model populates its blocks (and moves them back). */
+	top = m->highmem_end ? m->highmem_end : m->lowmem_end;
+	if (overlaps(gpa, size, top, GMEM_EXTRA_MAX))
+		return -EINVAL;
+	rc = check_free(m, gpa, size, r, false);
+	if (rc)
+		return rc;
+	*moved = r != NULL;
+	if (!r) {
+		if (m->nr_regions >= GMEM_MAX_REGIONS)
+			return -ENOSPC;
+		add_region(m, gpa, size, GMEM_GRANT);
+		r = &m->regions[m->nr_regions - 1];
+		r->home = m->grant_start;
+	}
+	r->gpa = gpa;
 	*index = (unsigned int)(r - m->regions);
 	return 0;
 }

@@ -50,6 +50,8 @@ static void test_layout_sizes(void)
 	CHECK_EQ(5, m.nr_regions);
 	CHECK_EQ(m.highmem_end + GMEM_EXTRA_MAX, m.private_start);
 	CHECK_EQ(m.private_start + GMEM_PRIVATE_PAGES * GMEM_PAGE_SIZE,
+		 m.grant_start);
+	CHECK_EQ(m.grant_start + GMEM_GRANT_PAGES * GMEM_PAGE_SIZE,
 		 m.file_size);
 }
 
@@ -138,6 +140,63 @@ static void test_populate_and_relocate(void)
 	gmem_destroy(m);
 }
 
+static void test_grant_place(void)
+{
+	uint64_t bar_gfn = 0xf1000, vram_gfn = (64 * MIB) / GMEM_PAGE_SIZE;
+	struct gmem *m = NULL;
+	unsigned int idx, idx2, nr;
+	bool moved = true;
+	uint8_t v = 0xa5, seen = 0;
+
+	CHECK_EQ(0, gmem_create(64 * MIB, &m));
+	if (!m)
+		return;
+	nr = m->nr_regions;
+	/* Over RAM, the special pages, past 1 TiB; bad sizes. */
+	CHECK_EQ(-EEXIST, gmem_grant_place(m, 0x100, 64, &idx, &moved));
+	CHECK_EQ(-EEXIST,
+		 gmem_grant_place(m, GMEM_SPECIAL_START / GMEM_PAGE_SIZE, 64,
+				  &idx, &moved));
+	CHECK_EQ(-EINVAL,
+		 gmem_grant_place(m, (1ULL << 28) - 63, 64, &idx, &moved));
+	CHECK_EQ(-EINVAL, gmem_grant_place(m, ~0ULL, 64, &idx, &moved));
+	CHECK_EQ(-EINVAL, gmem_grant_place(m, bar_gfn, 0, &idx, &moved));
+	CHECK_EQ(-EINVAL, gmem_grant_place(m, bar_gfn, GMEM_GRANT_PAGES + 1,
+					   &idx, &moved));
+	CHECK_EQ(nr, m->nr_regions);
+	/* The first place adds the region; its pages are the grant pages. */
+	CHECK_EQ(0, gmem_grant_place(m, bar_gfn, 64, &idx, &moved));
+	CHECK(!moved);
+	CHECK_EQ(nr, idx);
+	CHECK_EQ(m->grant_start, m->regions[idx].home);
+	CHECK_EQ(0, gmem_copy_to(m, (bar_gfn + 63) * GMEM_PAGE_SIZE, &v, 1));
+	CHECK_EQ(0xa5, m->base[m->grant_start + 63 * GMEM_PAGE_SIZE]);
+	/* A move keeps them; the old place is a hole again. */
+	CHECK_EQ(0, gmem_grant_place(m, bar_gfn + 0x100, 64, &idx2, &moved));
+	CHECK(moved);
+	CHECK_EQ(idx, idx2);
+	CHECK_EQ(0, gmem_copy_from(m, &seen,
+				   (bar_gfn + 0x100 + 63) * GMEM_PAGE_SIZE, 1));
+	CHECK_EQ(0xa5, seen);
+	CHECK(gmem_find(m, bar_gfn * GMEM_PAGE_SIZE) == NULL);
+	/* Onto itself, half-overlapping its own place: fine. */
+	CHECK_EQ(0, gmem_grant_place(m, bar_gfn + 0x120, 64, &idx2, &moved));
+	/* Its size is fixed once placed. */
+	CHECK_EQ(-EINVAL, gmem_grant_place(m, bar_gfn, 32, &idx2, &moved));
+	/* Device-model blocks and grant frames keep out of each other. */
+	CHECK_EQ(0, gmem_populate(m, vram_gfn, 16, &idx2));
+	CHECK_EQ(-EEXIST,
+		 gmem_relocate(m, vram_gfn, bar_gfn + 0x130, 16, &idx2));
+	CHECK_EQ(0, gmem_relocate(m, vram_gfn, bar_gfn + 0x200, 16, &idx2));
+	CHECK_EQ(-EEXIST,
+		 gmem_grant_place(m, bar_gfn + 0x1f0, 64, &idx2, &moved));
+	/* Nor where the device model populates, even where it has not. */
+	CHECK_EQ(-EINVAL, gmem_grant_place(m, vram_gfn, 64, &idx2, &moved));
+	CHECK_EQ(-EINVAL,
+		 gmem_grant_place(m, vram_gfn + 0x1000, 64, &idx2, &moved));
+	gmem_destroy(m);
+}
+
 static void test_region_table_is_bounded(void)
 {
 	uint64_t gfn = (16 * MIB) / GMEM_PAGE_SIZE;
@@ -161,6 +220,7 @@ int main(void)
 	HVM_TEST(test_layout_rejects_bad_sizes);
 	HVM_TEST(test_map_checks_every_byte);
 	HVM_TEST(test_populate_and_relocate);
+	HVM_TEST(test_grant_place);
 	HVM_TEST(test_region_table_is_bounded);
 	return hvm_test_summary();
 }

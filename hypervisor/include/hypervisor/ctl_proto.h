@@ -236,6 +236,8 @@ enum ctl_mem_kind {
 	CTL_MEM_RAM = 0,
 	CTL_MEM_SPECIAL = 1,
 	CTL_MEM_POPULATED = 2,
+	/* The guest's grant-table frames, where it mapped them. */
+	CTL_MEM_GRANT = 3,
 };
 
 struct ctl_mem_region {

@@ -83,6 +83,9 @@ struct domain {
 	uint32_t prefault_todo;
 	bool zap_slot_only;
 	bool prefault_off;
+	/* Atomic: a refused place and a move of the grant frames logged. */
+	bool grant_refusal_logged;
+	bool grant_move_logged;
 	/* vCPU 0's progress: bytes mapped into the first region to do. */
 	uint64_t prefault_offset;
 	uint64_t prefault_bytes; /* mapped since the last report */

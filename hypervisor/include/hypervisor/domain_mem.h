@@ -36,6 +36,15 @@ void domain_mem_prefault(struct vcpu *v);
  */
 void domain_mem_prefault_setup(struct domain *d);
 
+/*
+ * The guest's grant frames at [@base_gfn, + @nr_frames) (hcall_ops'
+ * grant_frames_place): gmem_grant_place() plus a memslot, added or moved.
+ * 0, -EINVAL where the range is not a free hole (logged once), -errno.
+ */
+int domain_mem_grant_place(struct domain *d, uint64_t base_gfn,
+			   unsigned int nr_frames)
+	__attribute__((warn_unused_result));
+
 /* gmem_populate() plus a memslot. 0, -EINVAL, -ENOSPC, -EEXIST, -errno. */
 int domain_mem_populate(struct domain *d, uint64_t gfn, uint64_t nr_pages)
 	__attribute__((warn_unused_result));

@@ -51,6 +51,12 @@
  * takes enabled servers' pages out of the guest's p2m).
  */
 #define GMEM_PRIVATE_PAGES 16
+/*
+ * The guest's grant-table frames, after the private pages: no memslot
+ * maps them until the guest places them (gmem_grant_place()). Xen's
+ * default max_grant_frames.
+ */
+#define GMEM_GRANT_PAGES 64
 /* Most regions one domain can have (RAM, special, populated blocks). */
 #define GMEM_MAX_REGIONS 32
 
@@ -58,6 +64,7 @@ enum gmem_kind {
 	GMEM_RAM,	/* guest RAM, in the E820 map */
 	GMEM_SPECIAL,	/* ioreq and special pages, reserved */
 	GMEM_POPULATED, /* device-model pages: VRAM, option ROMs */
+	GMEM_GRANT,	/* grant-table frames, where the guest placed them */
 };
 
 struct gmem_region {
@@ -77,6 +84,7 @@ struct gmem {
 	uint64_t lowmem_end;	/* first byte past RAM below 4 GiB */
 	uint64_t highmem_end;	/* first byte past RAM above 4 GiB, or 0 */
 	uint64_t private_start; /* memfd offset of the private pages */
+	uint64_t grant_start;	/* memfd offset of the grant frames */
 	unsigned int nr_regions;
 	struct gmem_region regions[GMEM_MAX_REGIONS];
 };
@@ -133,6 +141,19 @@ int gmem_populate(struct gmem *m, uint64_t gfn, uint64_t nr_pages,
  */
 int gmem_relocate(struct gmem *m, uint64_t src_gfn, uint64_t dst_gfn,
 		  uint64_t nr_pages, unsigned int *index)
+	__attribute__((warn_unused_result));
+
+/*
+ * Places the grant frames (@nr_pages, at most GMEM_GRANT_PAGES) at
+ * @base_gfn, frame i at @base_gfn + i: adds their region the first time,
+ * moves it after (its memfd pages stay). Returns 0 with *@index set and
+ * *@moved true for a move; -EINVAL for a bad size, a range beyond the
+ * guest-physical space (40 bits) or in the device model's populate window
+ * above RAM, -EEXIST if it overlaps another region,
+ * -ENOSPC if no region is left.
+ */
+int gmem_grant_place(struct gmem *m, uint64_t base_gfn, uint64_t nr_pages,
+		     unsigned int *index, bool *moved)
 	__attribute__((warn_unused_result));
 
 /* The region containing @gpa, or NULL. */

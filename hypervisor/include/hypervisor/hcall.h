@@ -8,7 +8,8 @@
  * unit-tested without KVM. The KVM_EXIT_XEN path calls hcall_dispatch().
  * Event channels (event_channel.c) keep their port table here; the bits
  * in the guest's shared_info and the upcall belong to the domain's ops.
- * Grant tables are not dispatched yet (-XEN_ENOSYS).
+ * The grant table (grant_table.c) is the guest's own, version 1; its
+ * frames are the host's, placed where the guest maps them.
  */
 #ifndef HYPERVISOR_HCALL_H
 #define HYPERVISOR_HCALL_H
@@ -49,6 +50,14 @@
 
 /* The most vCPUs a domain may have (Xen's HVM_MAX_VCPUS is 128). */
 #define HCALL_MAX_VCPUS 64
+
+/*
+ * Grant-table frames of a domain: Xen's default max_grant_frames (64,
+ * 32768 v1 entries), and the one frame a table starts with on x86
+ * (INITIAL_NR_GRANT_FRAMES).
+ */
+#define HCALL_GNTTAB_FRAMES 64
+#define HCALL_GNTTAB_INITIAL_FRAMES 1
 
 /* One event channel port (state values are private to event_channel.c). */
 struct hcall_evtchn {
@@ -187,6 +196,29 @@ struct hcall_ops {
 				  size_t len);
 	/* VMASST_TYPE_runstate_update_flag turned on or off. */
 	int (*runstate_update_flag)(void *opaque, bool on);
+	/*
+	 * Map the domain's @nr_frames grant-table frames at guest frames
+	 * [@base_gfn, @base_gfn + @nr_frames), frame i at @base_gfn + i,
+	 * moving them if they are mapped elsewhere (@base_gfn unchecked).
+	 * Return 0, or -EINVAL where the range is not free (RAM, another
+	 * region, beyond the guest-physical space). Without it the domain
+	 * has no grant table: grant_table_op answers -ENOSYS.
+	 */
+	int (*grant_frames_place)(void *opaque, uint64_t base_gfn,
+				  unsigned int nr_frames);
+};
+
+/*
+ * The guest's grant table: how many frames it has (grows up to max_frames,
+ * never shrinks) and where they are mapped, under lock.
+ */
+struct hcall_gnttab {
+	pthread_mutex_t lock;
+	uint32_t nr_frames;
+	uint32_t max_frames; /* 0: no grant table */
+	bool mapped;	     /* frame i is at base_gfn + i */
+	bool moved_logged;
+	uint64_t base_gfn;
 };
 
 /*
@@ -227,6 +259,7 @@ struct hcall_domain {
 	struct hcall_evtchn evtchn[HCALL_EVTCHN_PORTS];
 	/* Per-vCPU Xen timers, also under evtchn_lock. */
 	struct hcall_vcpu_timer timers[HCALL_MAX_VCPUS];
+	struct hcall_gnttab gnttab;
 	struct hcall_e820_entry e820[HCALL_E820_MAX];
 	unsigned int nr_e820;
 	/* Bit n: unknown hypercall n logged (bit 64: any number >= 64). */
