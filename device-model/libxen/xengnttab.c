@@ -1,32 +1,58 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * libxengnttab.so.1 (dm-abi.md 2.6): grant tables are only reached when a
- * guest's PV frontend talks to a QEMU PV backend, and guests have no grant
- * tables here yet. So handles open, the zero-length grant_copy probe
- * succeeds (QEMU's feature check), and every real grant operation fails
- * cleanly with ENOSYS. The grant-sharing half (xengntshr_*) and dma-buf
- * calls exist only so that the library has upstream's symbols and nodes.
+ * libxengnttab.so.1 (dm-abi.md 2.6): QEMU's PV backends map and copy the
+ * guest's grants through the core (xenlib_grant*.c), which reads the
+ * guest's grant table from its memfd and marks each grant in use as Xen
+ * does. A handle remembers what it mapped, so that unmap releases exactly
+ * those grants, and close unmaps and releases whatever is left (gntdev
+ * would keep such pages mapped until munmap; QEMU unmaps every area before
+ * it closes a handle). The grant-sharing half (xengntshr_*: this process
+ * granting its own pages) and the dma-buf calls fail with ENOSYS: QEMU's
+ * backends do not use them.
  */
 #define _GNU_SOURCE
 #include "xenlib_priv.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 #pragma GCC visibility push(default)
 #include <xengnttab.h>
 #pragma GCC visibility pop
 
+/* One area this handle mapped: its grants, to release on unmap. */
+struct gnt_area {
+	struct gnt_area *next;
+	void *addr;
+	uint32_t count;
+	int prot;
+	uint32_t *domids;
+	uint32_t *refs;
+};
+
 struct xengntdev_handle {
 	unsigned int open_flags;
+	pthread_mutex_t lock;
+	struct gnt_area *areas;
 };
 
 static struct xengntdev_handle *handle_new(unsigned int open_flags)
 {
 	struct xengntdev_handle *h = calloc(1, sizeof(*h));
 
-	if (h)
+	if (h) {
 		h->open_flags = open_flags;
+		pthread_mutex_init(&h->lock, NULL);
+	}
 	return h;
+}
+
+static void area_free(struct gnt_area *a)
+{
+	free(a->domids);
+	free(a->refs);
+	free(a);
 }
 
 xengnttab_handle *xengnttab_open(struct xentoollog_logger *logger,
@@ -38,6 +64,17 @@ xengnttab_handle *xengnttab_open(struct xentoollog_logger *logger,
 
 int xengnttab_close(xengnttab_handle *xgt)
 {
+	struct gnt_area *a;
+
+	if (!xgt)
+		return 0;
+	while ((a = xgt->areas)) {
+		xgt->areas = a->next;
+		(void)xenlib_grant_unmap(a->addr, a->count, a->domids, a->refs,
+					 a->prot);
+		area_free(a);
+	}
+	pthread_mutex_destroy(&xgt->lock);
 	free(xgt);
 	return 0;
 }
@@ -57,33 +94,87 @@ int xengnttab_set_max_grants(xengnttab_handle *xgt, uint32_t nr_grants)
 int xengnttab_grant_copy(xengnttab_handle *xgt, uint32_t count,
 			 xengnttab_grant_copy_segment_t *segs)
 {
-	(void)segs;
 	if (!xgt)
 		return xenlib_ret(-EINVAL);
-	return count ? xenlib_ret(-ENOSYS) : 0;
+	return xenlib_ret(xenlib_grant_copy(count, segs));
+}
+
+/* Maps @count grants and records the area in @xgt. */
+static void *map_area(xengnttab_handle *xgt, uint32_t count,
+		      const uint32_t *domids, const uint32_t *refs, int prot)
+{
+	struct gnt_area *a;
+	void *addr = NULL;
+	int rc;
+
+	if (!xgt || !count || count > XENLIB_GRANT_MAX_REFS)
+		return xenlib_ret_ptr(-EINVAL, NULL);
+	a = calloc(1, sizeof(*a));
+	if (a) {
+		a->domids = calloc(count, sizeof(*a->domids));
+		a->refs = calloc(count, sizeof(*a->refs));
+	}
+	if (!a || !a->domids || !a->refs) {
+		if (a)
+			area_free(a);
+		return xenlib_ret_ptr(-ENOMEM, NULL);
+	}
+	memcpy(a->domids, domids, count * sizeof(*domids));
+	memcpy(a->refs, refs, count * sizeof(*refs));
+	rc = xenlib_grant_map(count, a->domids, a->refs, prot, &addr);
+	if (rc) {
+		area_free(a);
+		return xenlib_ret_ptr(rc, NULL);
+	}
+	a->addr = addr;
+	a->count = count;
+	a->prot = prot;
+	pthread_mutex_lock(&xgt->lock);
+	a->next = xgt->areas;
+	xgt->areas = a;
+	pthread_mutex_unlock(&xgt->lock);
+	return addr;
 }
 
 void *xengnttab_map_grant_ref(xengnttab_handle *xgt, uint32_t domid,
 			      uint32_t ref, int prot)
 {
-	(void)xgt, (void)domid, (void)ref, (void)prot;
-	return xenlib_ret_ptr(-ENOSYS, NULL);
+	return map_area(xgt, 1, &domid, &ref, prot);
 }
 
 void *xengnttab_map_grant_refs(xengnttab_handle *xgt, uint32_t count,
 			       uint32_t *domids, uint32_t *refs, int prot)
 {
-	(void)xgt, (void)count, (void)domids, (void)refs, (void)prot;
-	return xenlib_ret_ptr(-ENOSYS, NULL);
+	if (!domids || !refs)
+		return xenlib_ret_ptr(-EINVAL, NULL);
+	return map_area(xgt, count, domids, refs, prot);
 }
 
 void *xengnttab_map_domain_grant_refs(xengnttab_handle *xgt, uint32_t count,
 				      uint32_t domid, uint32_t *refs, int prot)
 {
-	(void)xgt, (void)count, (void)domid, (void)refs, (void)prot;
-	return xenlib_ret_ptr(-ENOSYS, NULL);
+	uint32_t *domids;
+	uint32_t i;
+	void *p;
+
+	if (!refs || !count || count > XENLIB_GRANT_MAX_REFS)
+		return xenlib_ret_ptr(-EINVAL, NULL);
+	domids = calloc(count, sizeof(*domids));
+	if (!domids)
+		return xenlib_ret_ptr(-ENOMEM, NULL);
+	for (i = 0; i < count; i++)
+		domids[i] = domid;
+	p = map_area(xgt, count, domids, refs, prot);
+	free(domids);
+	return p;
 }
 
+/*
+ * The notify variant asks the kernel to clear a byte or send an event
+ * when the mapping goes away (gntdev's unmap notify); QEMU's backends
+ * never ask for it, and silently dropping the notification would leave a
+ * frontend waiting: refused.
+ */
 void *xengnttab_map_grant_ref_notify(xengnttab_handle *xgt, uint32_t domid,
 				     uint32_t ref, int prot,
 				     uint32_t notify_offset,
@@ -96,8 +187,26 @@ void *xengnttab_map_grant_ref_notify(xengnttab_handle *xgt, uint32_t domid,
 
 int xengnttab_unmap(xengnttab_handle *xgt, void *start_address, uint32_t count)
 {
-	(void)xgt, (void)start_address, (void)count;
-	return xenlib_ret(-ENOSYS);
+	struct gnt_area **pp, *a = NULL;
+	int rc;
+
+	if (!xgt)
+		return xenlib_ret(-EINVAL);
+	pthread_mutex_lock(&xgt->lock);
+	for (pp = &xgt->areas; *pp; pp = &(*pp)->next) {
+		if ((*pp)->addr == start_address && (*pp)->count == count) {
+			a = *pp;
+			*pp = a->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&xgt->lock);
+	/* Only whole areas this handle mapped, as gntdev's unmap. */
+	if (!a)
+		return xenlib_ret(-EINVAL);
+	rc = xenlib_grant_unmap(a->addr, a->count, a->domids, a->refs, a->prot);
+	area_free(a);
+	return xenlib_ret(rc);
 }
 
 int xengnttab_dmabuf_exp_from_refs(xengnttab_handle *xgt, uint32_t domid,

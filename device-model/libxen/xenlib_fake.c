@@ -245,6 +245,19 @@ void fake_add_region(struct fake_dom *f, uint64_t gpa, uint64_t size,
 	pthread_mutex_unlock(&f->lock);
 }
 
+void fake_add_grant_region(struct fake_dom *f, uint64_t gpa, uint64_t size,
+			   uint64_t offset)
+{
+	pthread_mutex_lock(&f->lock);
+	if (f->mem.nr_regions < CTL_MEM_MAX_REGIONS)
+		f->mem.r[f->mem.nr_regions++] =
+			(struct ctl_mem_region){.gpa = gpa,
+						.size = size,
+						.offset = offset,
+						.kind = CTL_MEM_GRANT};
+	pthread_mutex_unlock(&f->lock);
+}
+
 int fake_memfd(struct fake_dom *f)
 {
 	return f->memfd;

@@ -48,6 +48,9 @@ void fake_last(struct fake_dom *f, uint16_t op, void *buf, size_t len);
 /* Adds a guest-memory region: guest [gpa, gpa + size) is memfd [offset..). */
 void fake_add_region(struct fake_dom *f, uint64_t gpa, uint64_t size,
 		     uint64_t offset);
+/* The same for the guest's grant-table frames (CTL_MEM_GRANT). */
+void fake_add_grant_region(struct fake_dom *f, uint64_t gpa, uint64_t size,
+			   uint64_t offset);
 /* The memfd behind guest memory and the ioreq pages (owned by the fake). */
 int fake_memfd(struct fake_dom *f);
 /* The eventfds of remote port @port: hypervisor-to-DM and DM-to-hypervisor. */

@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include "xenlib_priv.h"
 
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +31,7 @@ struct map_job {
 void xenlib_mem_forget(struct xenlib_mem_cache *m)
 {
 	pthread_mutex_lock(&m->lock);
+	/* The grant table stays mapped: backends still hold grants in it. */
 	if (m->memfd >= 0)
 		close(m->memfd);
 	m->memfd = -1;
@@ -62,6 +64,7 @@ static int mem_refresh(uint32_t domid, struct xenlib_mem_cache *m)
 	struct ctl_mem_info info;
 	unsigned int nr = 0, i;
 	struct stat st;
+	bool new_memfd;
 	int fd = -1, rc;
 
 	rc = xenlib_conn_call(domid, CTL_OP_MEM_INFO, NULL, &info, &fd, 1, &nr);
@@ -83,11 +86,20 @@ static int mem_refresh(uint32_t domid, struct xenlib_mem_cache *m)
 			(unsigned long long)info.r[i].offset);
 		info.r[i].size = 0;
 	}
+	/* Another memfd (the domain was rebuilt): its grants are new too. */
+	new_memfd = m->memfd_ino != (uint64_t)st.st_ino;
 	if (m->memfd >= 0)
 		close(m->memfd);
 	m->info = info;
 	m->memfd = fd;
+	m->memfd_ino = (uint64_t)st.st_ino;
 	m->valid = true;
+	rc = xenlib_grant_attach(domid, m, new_memfd);
+	if (rc)
+		xenlib_log(
+			XENLIB_LOG_WARN, domid,
+			"the guest's grant table is unusable (errno %d): its grants fail with GNTST_bad_gntref",
+			-rc);
 	return 0;
 }
 
@@ -135,6 +147,25 @@ static int find_frame(struct map_job *j, struct xenlib_mem_cache *m, size_t i,
 		return rc;
 	*found = !mem_lookup(m, j->arr[i], off, left);
 	return 0;
+}
+
+int xenlib_mem_refresh(uint32_t domid, struct xenlib_mem_cache *m)
+{
+	return mem_refresh(domid, m);
+}
+
+int xenlib_mem_frame(uint32_t domid, struct xenlib_mem_cache *m, uint64_t gfn,
+		     uint64_t *off)
+{
+	uint64_t left;
+	int rc;
+
+	if (!mem_lookup(m, gfn, off, &left))
+		return 0;
+	rc = mem_refresh(domid, m);
+	if (rc)
+		return rc;
+	return mem_lookup(m, gfn, off, &left);
 }
 
 /* How many frames from @i are consecutive and inside the same region. */

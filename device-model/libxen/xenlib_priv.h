@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <xen/xen.h>
+#include <xen/grant_table.h>
 
 #include "hypervisor/ctl_proto.h"
 
@@ -50,7 +51,28 @@ struct xenlib_mem_cache {
 	pthread_mutex_t lock;
 	bool valid;
 	int memfd;
+	uint64_t memfd_ino; /* which memfd: pins belong to one domain */
 	struct ctl_mem_info info;
+	/*
+	 * The guest's grant table (its CTL_MEM_GRANT region mapped from
+	 * the memfd, NULL until the guest places it) and the backends' use
+	 * of each ref (xenlib_grant.c).
+	 */
+	struct grant_entry_v1 *grant_tab;
+	uint32_t grant_nr;
+	struct xenlib_grant_pin *pins;
+};
+
+/*
+ * Refs a guest's v1 grant table can have: hvm-domain's 64 frames
+ * (GMEM_GRANT_PAGES) of 512 entries.
+ */
+#define XENLIB_GRANT_MAX_REFS (64 * 512)
+
+/* How many uses of one ref backends hold, and how many of them write. */
+struct xenlib_grant_pin {
+	uint16_t readers;
+	uint16_t writers;
 };
 
 /*
@@ -125,6 +147,50 @@ XENLIB_API void xenlib_mem_invalidate(uint32_t domid);
 
 /* Forgets the regions in @m and closes its memfd; takes m->lock. */
 XENLIB_API void xenlib_mem_forget(struct xenlib_mem_cache *m);
+
+/*
+ * The grant table in @m (xenlib_grant.c; the caller holds m->lock).
+ * xenlib_grant_attach() maps the table MEM_INFO lists, if any and not
+ * mapped yet, after a refresh (@new_memfd: another domain's memfd, whose
+ * table and pins replace the old ones); xenlib_grant_forget() unmaps the
+ * table and drops the pins. xenlib_grant_acquire() checks
+ * and marks ref @ref for a use by our backends (writable or not), returns
+ * a GNTST_* status and on GNTST_okay the guest frame granted;
+ * xenlib_grant_release() ends one such use.
+ */
+int xenlib_grant_attach(uint32_t domid, struct xenlib_mem_cache *m,
+			bool new_memfd);
+void xenlib_grant_forget(struct xenlib_mem_cache *m);
+int16_t xenlib_grant_acquire(struct xenlib_mem_cache *m, uint32_t ref,
+			     bool writable, uint64_t *frame);
+void xenlib_grant_release(struct xenlib_mem_cache *m, uint32_t ref,
+			  bool writable);
+
+/* Reads MEM_INFO into @m again; the caller holds m->lock. */
+int xenlib_mem_refresh(uint32_t domid, struct xenlib_mem_cache *m);
+
+/*
+ * The memfd offset of guest frame @gfn of @domid, refreshing @m once on a
+ * miss; the caller holds m->lock. 0, -ENOENT (no such frame) or -errno.
+ */
+int xenlib_mem_frame(uint32_t domid, struct xenlib_mem_cache *m, uint64_t gfn,
+		     uint64_t *off);
+
+/*
+ * libxengnttab's work (xenlib_grant_map.c): maps @count grants @refs of
+ * the domains @domids (one domid each) into one area with @prot, or
+ * unmaps such an area; copies grant segments. Negative errno on failure;
+ * a copy sets each segment's status and returns 0.
+ */
+XENLIB_API int xenlib_grant_map(uint32_t count, const uint32_t *domids,
+				const uint32_t *refs, int prot, void **out)
+	__attribute__((warn_unused_result));
+XENLIB_API int xenlib_grant_unmap(void *addr, uint32_t count,
+				  const uint32_t *domids, const uint32_t *refs,
+				  int prot);
+struct xengnttab_grant_copy_segment;
+XENLIB_API int xenlib_grant_copy(uint32_t count,
+				 struct xengnttab_grant_copy_segment *segs);
 
 /*
  * The one place where our results become the Xen libraries' contract:
