@@ -25,20 +25,6 @@
 static struct fake_dom *f;
 static xenforeignmemory_handle *fmem;
 
-/* The byte at memfd offset @off. */
-static uint8_t memfd_byte(uint64_t off)
-{
-	uint8_t b = 0;
-
-	CHECK_EQ(1, pread(fake_memfd(f), &b, 1, (off_t)off));
-	return b;
-}
-
-static void memfd_put(uint64_t off, uint8_t b)
-{
-	CHECK_EQ(1, pwrite(fake_memfd(f), &b, 1, (off_t)off));
-}
-
 static void check_prot(const uint8_t *p, const char *want)
 {
 	char prot[5];
@@ -62,8 +48,8 @@ static void test_map2_holes(void)
 	unsigned int i;
 
 	memset(err, 0x55, sizeof(err));
-	memfd_put(1 * PAGE + 5, 0xa1);
-	memfd_put(9 * PAGE + 7, 0xb2);
+	fake_memfd_put(f, 1 * PAGE + 5, 0xa1);
+	fake_memfd_put(f, 9 * PAGE + 7, 0xb2);
 	p = xenforeignmemory_map2(fmem, DOMID, NULL, PROT_READ | PROT_WRITE, 0,
 				  8, arr, err);
 	CHECK(p != NULL);
@@ -74,9 +60,9 @@ static void test_map2_holes(void)
 	CHECK_EQ(0xa1, p[1 * PAGE + 5]);
 	CHECK_EQ(0xb2, p[5 * PAGE + 7]);
 	p[6 * PAGE + 9] = 0xc3; /* frame 3: memfd page 3 */
-	CHECK_EQ(0xc3, memfd_byte(3 * PAGE + 9));
+	CHECK_EQ(0xc3, fake_memfd_byte(f, 3 * PAGE + 9));
 	p[4 * PAGE] = 0xd4; /* frame 16: memfd page 8 */
-	CHECK_EQ(0xd4, memfd_byte(8 * PAGE));
+	CHECK_EQ(0xd4, fake_memfd_byte(f, 8 * PAGE));
 	check_prot(p, "rw-s");
 	check_prot(p + 3 * PAGE, "---p");
 	check_prot(p + 7 * PAGE, "---p");
@@ -130,7 +116,7 @@ static void test_refresh_on_miss(void)
 	uint8_t *p;
 
 	fake_add_region(f, 0x40 * PAGE, 2 * PAGE, 20 * PAGE);
-	memfd_put(21 * PAGE, 0xe5);
+	fake_memfd_put(f, 21 * PAGE, 0xe5);
 	p = xenforeignmemory_map2(fmem, DOMID, NULL, PROT_READ, 0, 2, arr, err);
 	CHECK(p != NULL);
 	CHECK_EQ(0, err[0]);
@@ -204,8 +190,9 @@ static void test_map_resource(void)
 	if (res && addr) {
 		addr[4] = 0x11;		/* buffered ring, write_pointer */
 		addr[PAGE + 24] = 0x22; /* vCPU 0's slot, vp_eport */
-		CHECK_EQ(0x11, memfd_byte(FAKE_IOREQ_PAGE * PAGE + 4));
-		CHECK_EQ(0x22, memfd_byte((FAKE_IOREQ_PAGE + 1) * PAGE + 24));
+		CHECK_EQ(0x11, fake_memfd_byte(f, FAKE_IOREQ_PAGE * PAGE + 4));
+		CHECK_EQ(0x22,
+			 fake_memfd_byte(f, (FAKE_IOREQ_PAGE + 1) * PAGE + 24));
 	}
 	CHECK_EQ(0, xenforeignmemory_unmap_resource(fmem, res));
 	CHECK_EQ(0, xenforeignmemory_unmap_resource(fmem, NULL));

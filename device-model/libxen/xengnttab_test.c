@@ -47,19 +47,6 @@ static uint16_t flags_of(uint32_t ref)
 	return e.flags;
 }
 
-static uint8_t memfd_byte(uint64_t off)
-{
-	uint8_t b = 0;
-
-	CHECK_EQ(1, pread(fake_memfd(f), &b, 1, (off_t)off));
-	return b;
-}
-
-static void memfd_put(uint64_t off, uint8_t b)
-{
-	CHECK_EQ(1, pwrite(fake_memfd(f), &b, 1, (off_t)off));
-}
-
 static void setup_entries(void)
 {
 	put_entry(8, PERMIT, 0, 3);		   /* RAM frame 3 */
@@ -84,7 +71,7 @@ static void test_map_and_pins(void)
 		return;
 	CHECK_EQ(PERMIT | GTF_reading | GTF_writing, flags_of(8));
 	rw[17] = 0x5e; /* frame 3 is memfd page 3 */
-	CHECK_EQ(0x5e, memfd_byte(3 * PAGE + 17));
+	CHECK_EQ(0x5e, fake_memfd_byte(f, 3 * PAGE + 17));
 	ro = xengnttab_map_grant_ref(h, DOMID, 8, PROT_READ);
 	CHECK(ro != NULL);
 	CHECK_EQ(0x5e, ro ? ro[17] : 0);
@@ -167,7 +154,7 @@ static void test_multi_map_and_close(void)
 	uint8_t *p;
 
 	setup_entries();
-	memfd_put(4 * PAGE, 0x44);
+	fake_memfd_put(f, 4 * PAGE, 0x44);
 	p = xengnttab_map_domain_grant_refs(h, 2, DOMID, refs, PROT_READ);
 	CHECK(p != NULL);
 	CHECK_EQ(0x44, p ? p[0] : 0); /* ref 9: frame 4 first */
@@ -208,12 +195,12 @@ static void test_copy(void)
 	s[3].dest.foreign.offset = PAGE - 8;
 	s[4] = s[1];
 	s[4].dest.foreign.ref = 4096;
-	memfd_put(4 * PAGE + 100, 0x44);
+	fake_memfd_put(f, 4 * PAGE + 100, 0x44);
 	CHECK_EQ(0, xengnttab_grant_copy(h, 5, s));
 	CHECK_EQ(GNTST_okay, s[0].status);
 	CHECK_EQ(0x44, buf[0]);
 	CHECK_EQ(GNTST_okay, s[1].status);
-	CHECK_EQ(0x77, memfd_byte(3 * PAGE + PAGE - 1));
+	CHECK_EQ(0x77, fake_memfd_byte(f, 3 * PAGE + PAGE - 1));
 	CHECK_EQ(GNTST_general_error, s[2].status);
 	CHECK_EQ(GNTST_bad_copy_arg, s[3].status);
 	CHECK_EQ(GNTST_bad_gntref, s[4].status);

@@ -258,6 +258,19 @@ void fake_add_grant_region(struct fake_dom *f, uint64_t gpa, uint64_t size,
 	pthread_mutex_unlock(&f->lock);
 }
 
+uint8_t fake_memfd_byte(struct fake_dom *f, uint64_t off)
+{
+	uint8_t b = 0;
+
+	CHECK_EQ(1, pread(f->memfd, &b, 1, (off_t)off));
+	return b;
+}
+
+void fake_memfd_put(struct fake_dom *f, uint64_t off, uint8_t b)
+{
+	CHECK_EQ(1, pwrite(f->memfd, &b, 1, (off_t)off));
+}
+
 int fake_memfd(struct fake_dom *f)
 {
 	return f->memfd;

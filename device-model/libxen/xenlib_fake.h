@@ -53,6 +53,9 @@ void fake_add_grant_region(struct fake_dom *f, uint64_t gpa, uint64_t size,
 			   uint64_t offset);
 /* The memfd behind guest memory and the ioreq pages (owned by the fake). */
 int fake_memfd(struct fake_dom *f);
+/* Reads or writes the byte at memfd offset @off (a CHECK fails if not). */
+uint8_t fake_memfd_byte(struct fake_dom *f, uint64_t off);
+void fake_memfd_put(struct fake_dom *f, uint64_t off, uint8_t b);
 /* The eventfds of remote port @port: hypervisor-to-DM and DM-to-hypervisor. */
 int fake_notify_fd(struct fake_dom *f, uint32_t port);
 int fake_done_fd(struct fake_dom *f, uint32_t port);
