@@ -40,10 +40,12 @@ const char *domain_stop_name(enum domain_stop why)
 	return stop_names[why];
 }
 
-static int check_host(struct domain *d)
+static int check_host(struct domain *d, enum host_kvm_hap hap)
 {
 	struct host_kvm_caps caps;
+	const char *note;
 	char why[1024];
+	bool warn;
 	int rc;
 
 	d->kvm_fd = host_kvm_open(why, sizeof(why));
@@ -57,10 +59,15 @@ static int check_host(struct domain *d)
 			strerror(-rc));
 		return rc;
 	}
-	if (host_kvm_caps_problems(&caps, why, sizeof(why))) {
-		log_err("host", "this host cannot run hvm domains: %s", why);
+	if (host_kvm_caps_problems(&caps, hap, why, sizeof(why))) {
+		log_err("host", "this host cannot run this domain: %s", why);
 		return -ENOTSUP;
 	}
+	note = host_kvm_paging_note(&caps, hap, &warn);
+	if (note && warn)
+		log_warn("host", "%s", note);
+	else if (note)
+		log_info("host", "%s", note);
 	return 0;
 }
 
@@ -149,7 +156,7 @@ static int build(struct domain *d, const struct domain_config *cfg)
 	unsigned int i;
 	int rc;
 
-	rc = check_host(d);
+	rc = check_host(d, cfg->hap);
 	if (rc)
 		return rc;
 	rc = gmem_create(cfg->ram_size, &d->mem);

@@ -51,13 +51,16 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
-		"                  [--ctl SOCKET] [--paused] [--cpus LIST]\n"
+		"                  [--ctl SOCKET] [--paused] [--cpus LIST] [--hap 0|1]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
 		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
 		"--ctl serves the control socket SOCKET; --paused waits for an unpause\n"
 		"request on it before the first vCPU runs. --cpus runs the vCPUs only on the\n"
-		"host CPUs in LIST (e.g. 0-3,6), as xl's cpus=.\n");
+		"host CPUs in LIST (e.g. 0-3,6), as xl's cpus=. Paging is nested (NPT/EPT)\n"
+		"where the host's KVM has it on, else shadow; --hap 1 refuses a host without\n"
+		"nested paging, --hap 0 asks for shadow paging (KVM decides per host, so a\n"
+		"host with nested paging runs it with a warning), as xl's hap=.\n");
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -114,6 +117,11 @@ static int parse_one(struct opts *o, int c, char *arg)
 	case 'p':
 		o->paused = true;
 		return 0;
+	case 'H':
+		if (parse_num_u64(arg, 10, 1, &v))
+			return -EINVAL;
+		o->cfg.hap = v ? HOST_KVM_HAP_ON : HOST_KVM_HAP_OFF;
+		return 0;
 	case 'C':
 		o->cpus_arg = arg;
 		return cpu_list_parse(arg, &o->cpus);
@@ -135,6 +143,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"ctl", required_argument, NULL, 's'},
 		{"paused", no_argument, NULL, 'p'},
 		{"cpus", required_argument, NULL, 'C'},
+		{"hap", required_argument, NULL, 'H'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx = 0;

@@ -110,7 +110,8 @@ static void add_problem(char *buf, size_t len, size_t *used, const char *fmt,
 	*used += n > 0 ? (size_t)n : 0;
 }
 
-unsigned int host_kvm_caps_problems(const struct host_kvm_caps *caps, char *buf,
+unsigned int host_kvm_caps_problems(const struct host_kvm_caps *caps,
+				    enum host_kvm_hap hap, char *buf,
 				    size_t len)
 {
 	uint32_t missing = HOST_KVM_XEN_NEEDED_FLAGS & ~caps->xen_hvm_flags;
@@ -131,15 +132,17 @@ unsigned int host_kvm_caps_problems(const struct host_kvm_caps *caps, char *buf,
 			buf, len, &used,
 			"neither kvm_intel nor kvm_amd is loaded: load the module for this CPU");
 		nr++;
-	} else if (!caps->nested_paging) {
-		add_problem(buf, len, &used, "%s is off: reload %s with %s=1",
-			    caps->vendor == HOST_KVM_VENDOR_AMD
-				    ? "nested paging (NPT)"
-				    : "EPT",
-			    caps->vendor == HOST_KVM_VENDOR_AMD ? "kvm_amd"
-								: "kvm_intel",
-			    caps->vendor == HOST_KVM_VENDOR_AMD ? "npt"
-								: "ept");
+	} else if (hap == HOST_KVM_HAP_ON && !caps->nested_paging) {
+		add_problem(
+			buf, len, &used,
+			"hap=1 needs %s, which is off: reload %s with %s=1, "
+			"or leave hap out of the config to run on shadow paging",
+			caps->vendor == HOST_KVM_VENDOR_AMD
+				? "nested paging (NPT)"
+				: "EPT",
+			caps->vendor == HOST_KVM_VENDOR_AMD ? "kvm_amd"
+							    : "kvm_intel",
+			caps->vendor == HOST_KVM_VENDOR_AMD ? "npt" : "ept");
 		nr++;
 	}
 	if (!caps->xen_hvm_flags) {
@@ -161,4 +164,22 @@ unsigned int host_kvm_caps_problems(const struct host_kvm_caps *caps, char *buf,
 		nr++;
 	}
 	return nr;
+}
+
+const char *host_kvm_paging_note(const struct host_kvm_caps *caps,
+				 enum host_kvm_hap hap, bool *warn)
+{
+	bool intel = caps->vendor == HOST_KVM_VENDOR_INTEL;
+
+	*warn = false;
+	if (caps->nested_paging && hap != HOST_KVM_HAP_OFF)
+		return NULL;
+	if (!caps->nested_paging && hap == HOST_KVM_HAP_OFF)
+		return "hap=0: the guest runs on KVM's shadow paging";
+	*warn = true;
+	if (caps->nested_paging)
+		return intel ? "hap=0 is not followed: this host's KVM gives every guest EPT (kvm_intel ept=1); reload kvm_intel with ept=0 for shadow paging"
+			     : "hap=0 is not followed: this host's KVM gives every guest nested paging (kvm_amd npt=1); reload kvm_amd with npt=0 for shadow paging";
+	return intel ? "the guest runs on KVM's shadow paging, which is slower: this host's kvm_intel has ept=0 (reload it with ept=1 for hardware-assisted paging)"
+		     : "the guest runs on KVM's shadow paging, which is slower: this host's kvm_amd has npt=0 (reload it with npt=1 for hardware-assisted paging)";
 }

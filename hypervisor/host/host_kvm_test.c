@@ -32,7 +32,8 @@ static void test_capable_host_has_no_problems(void)
 	struct host_kvm_caps c = good_caps();
 	char buf[512];
 
-	CHECK_EQ(0, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(0,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK_EQ(0, strlen(buf));
 }
 
@@ -43,31 +44,71 @@ static void test_each_missing_capability_is_named(void)
 
 	c = good_caps();
 	c.xen_hvm_flags = 0;
-	CHECK_EQ(1, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(1,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK_STR_CONTAINS(buf, "CONFIG_KVM_XEN");
 	CHECK_STR_CONTAINS(buf, "bookworm-backports");
 
 	c = good_caps();
 	c.xen_hvm_flags &= ~KVM_XEN_HVM_CONFIG_EVTCHN_SEND;
-	CHECK_EQ(1, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(1,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK_STR_CONTAINS(buf, "lacks flags 0x");
 
 	c = good_caps();
 	c.nested_paging = false;
-	CHECK_EQ(1, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(1,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK_STR_CONTAINS(buf, "npt=1");
 	c.vendor = HOST_KVM_VENDOR_INTEL;
-	CHECK_EQ(1, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(1,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK_STR_CONTAINS(buf, "ept=1");
+	CHECK_STR_CONTAINS(buf, "hap=1 needs EPT");
+	/* Unset or 0, as in xl: KVM's shadow paging will do. */
+	CHECK_EQ(0, host_kvm_caps_problems(&c, HOST_KVM_HAP_DEFAULT, buf,
+					   sizeof(buf)));
+	CHECK_EQ(0, host_kvm_caps_problems(&c, HOST_KVM_HAP_OFF, buf,
+					   sizeof(buf)));
 
 	c = good_caps();
 	c.user_space_msr = false;
 	c.api_version = 11;
 	c.vendor = HOST_KVM_VENDOR_UNKNOWN;
-	CHECK_EQ(3, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(3,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK_STR_CONTAINS(buf, "USER_SPACE_MSR");
 	CHECK_STR_CONTAINS(buf, "API version is 11");
 	CHECK_STR_CONTAINS(buf, "kvm_amd");
+}
+
+static void test_paging_note(void)
+{
+	struct host_kvm_caps c = good_caps();
+	bool warn;
+
+	CHECK(host_kvm_paging_note(&c, HOST_KVM_HAP_DEFAULT, &warn) == NULL);
+	CHECK(!warn);
+	CHECK(host_kvm_paging_note(&c, HOST_KVM_HAP_ON, &warn) == NULL);
+	CHECK_STR_CONTAINS(host_kvm_paging_note(&c, HOST_KVM_HAP_OFF, &warn),
+			   "hap=0 is not followed");
+	CHECK(warn);
+	CHECK_STR_CONTAINS(host_kvm_paging_note(&c, HOST_KVM_HAP_OFF, &warn),
+			   "npt=0");
+	c.vendor = HOST_KVM_VENDOR_INTEL;
+	CHECK_STR_CONTAINS(host_kvm_paging_note(&c, HOST_KVM_HAP_OFF, &warn),
+			   "ept=0");
+
+	c.nested_paging = false;
+	CHECK_STR_CONTAINS(host_kvm_paging_note(&c, HOST_KVM_HAP_OFF, &warn),
+			   "shadow paging");
+	CHECK(!warn);
+	CHECK_STR_CONTAINS(
+		host_kvm_paging_note(&c, HOST_KVM_HAP_DEFAULT, &warn), "ept=1");
+	CHECK(warn);
+	c.vendor = HOST_KVM_VENDOR_AMD;
+	CHECK_STR_CONTAINS(
+		host_kvm_paging_note(&c, HOST_KVM_HAP_DEFAULT, &warn), "npt=1");
 }
 
 static void test_small_buffer_is_truncated_safely(void)
@@ -76,7 +117,8 @@ static void test_small_buffer_is_truncated_safely(void)
 	char buf[8];
 
 	memset(buf, 'x', sizeof(buf));
-	CHECK_EQ(4, host_kvm_caps_problems(&c, buf, sizeof(buf)));
+	CHECK_EQ(4,
+		 host_kvm_caps_problems(&c, HOST_KVM_HAP_ON, buf, sizeof(buf)));
 	CHECK(memchr(buf, '\0', sizeof(buf)) != NULL);
 }
 
@@ -137,6 +179,7 @@ int main(void)
 {
 	HVM_TEST(test_capable_host_has_no_problems);
 	HVM_TEST(test_each_missing_capability_is_named);
+	HVM_TEST(test_paging_note);
 	HVM_TEST(test_small_buffer_is_truncated_safely);
 	HVM_TEST(test_reads_module_parameters);
 	return hvm_test_summary();

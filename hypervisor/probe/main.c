@@ -79,7 +79,9 @@ static int parse_opts(int argc, char **argv, struct probe_opts *o)
 static int check_host(int *kvm_fd)
 {
 	struct host_kvm_caps caps;
+	const char *note;
 	char why[1024];
+	bool warn;
 	int rc;
 
 	*kvm_fd = host_kvm_open(why, sizeof(why));
@@ -102,10 +104,14 @@ static int check_host(int *kvm_fd)
 						       : "unknown vendor",
 		caps.nested_paging ? "on" : "off", caps.xen_hvm_flags,
 		caps.user_space_msr ? "yes" : "no");
-	if (host_kvm_caps_problems(&caps, why, sizeof(why))) {
+	if (host_kvm_caps_problems(&caps, HOST_KVM_HAP_DEFAULT, why,
+				   sizeof(why))) {
 		log_err("probe", "this host cannot run hvm domains: %s", why);
 		return -ENOTSUP;
 	}
+	note = host_kvm_paging_note(&caps, HOST_KVM_HAP_DEFAULT, &warn);
+	if (note)
+		log_warn("probe", "%s", note);
 	return 0;
 }
 

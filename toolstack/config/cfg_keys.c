@@ -23,7 +23,6 @@ static int ignore(struct cfg_ctx *c, const struct cfg_key *k,
 /* xl keys accepted and ignored: tuning and features with no effect here. */
 static const struct cfg_key ignored_keys[] = {
 	CFG_KEY("viridian", ignore),
-	CFG_KEY("hap", ignore),
 	CFG_KEY("nx", ignore),
 	CFG_KEY("timer_mode", ignore),
 	CFG_KEY("shadow_memory", ignore),

@@ -178,6 +178,18 @@ static int key_cpus(struct cfg_ctx *c, const struct cfg_key *k,
 	return 0;
 }
 
+static int key_hap(struct cfg_ctx *c, const struct cfg_key *k,
+		   const struct cfg_value *v)
+{
+	bool b;
+
+	(void)k;
+	if (cfg_value_bool(c, v, &b))
+		return -EINVAL;
+	c->cfg->hap = b ? DOMAIN_HAP_ON : DOMAIN_HAP_OFF;
+	return 0;
+}
+
 static int key_boot(struct cfg_ctx *c, const struct cfg_key *k,
 		    const struct cfg_value *v)
 {
@@ -269,6 +281,7 @@ static const struct cfg_key keys[] = {
 	CFG_KEY_AT("apic", cfg_keys_set_bool, apic),
 	CFG_KEY_AT("pae", cfg_keys_set_bool, pae),
 	CFG_KEY_AT("hpet", cfg_keys_set_bool, hpet),
+	CFG_KEY("hap", key_hap),
 	CFG_KEY_AT("localtime", cfg_keys_set_bool, localtime),
 	CFG_KEY_RANGE("rtc_timeoffset", cfg_keys_set_s64, rtc_timeoffset,
 		      INT32_MIN, INT32_MAX, "seconds"),

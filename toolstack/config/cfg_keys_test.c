@@ -28,6 +28,7 @@ static void test_defaults(void)
 	CHECK_EQ(DOMAIN_SERIAL_NONE, cfg.serial);
 	CHECK(!cfg.usb && cfg.nr_usbdevs == 0);
 	CHECK(cfg.acpi && cfg.apic && cfg.pae && cfg.hpet);
+	CHECK_EQ(DOMAIN_HAP_DEFAULT, cfg.hap);
 	CHECK(!cfg.localtime && cfg.rtc_timeoffset == 0);
 	CHECK(!cfg.xen_platform_pci);
 	CHECK_EQ(DOMAIN_ACTION_DESTROY, cfg.on_poweroff);
@@ -189,15 +190,18 @@ static void test_actions(void)
 static void test_platform_flags(void)
 {
 	CHECK_OK(
-		"acpi = 0\napic = 0\npae = 0\nhpet = 0\nlocaltime = 1\nrtc_timeoffset = -3600");
+		"acpi = 0\napic = 0\npae = 0\nhpet = 0\nhap = 0\nlocaltime = 1\nrtc_timeoffset = -3600");
 	CHECK(!cfg.acpi && !cfg.apic && !cfg.pae && !cfg.hpet);
+	CHECK_EQ(DOMAIN_HAP_OFF, cfg.hap);
 	CHECK(cfg.localtime);
 	CHECK_EQ(-3600, cfg.rtc_timeoffset);
-	CHECK_OK("acpi = '1'\nrtc_timeoffset = 0x10");
+	CHECK_OK("acpi = '1'\nrtc_timeoffset = 0x10\nhap = 1");
 	CHECK(cfg.acpi);
+	CHECK_EQ(DOMAIN_HAP_ON, cfg.hap);
 	CHECK_EQ(16, cfg.rtc_timeoffset);
 	CHECK_ERR("acpi = 2", "guest.cfg:2: acpi: expected 0 or 1, saw '2'");
 	CHECK_ERR("hpet = 'yes'", "expected 0 or 1, saw 'yes'");
+	CHECK_ERR("hap = 2", "expected 0 or 1");
 	CHECK_ERR("pae = [1]", "expected 0 or 1, saw a list");
 	CHECK_ERR(
 		"rtc_timeoffset = 3000000000",
@@ -225,8 +229,8 @@ static void test_ignored_with_warning(void)
 	CHECK_WARN("sdl = 1", "guest.cfg:2: sdl: sdl=1 ignored");
 	CHECK_OK("sdl = 0");
 	CHECK_WARN(
-		"viridian = 1\nhap = 1",
-		"2 xl keys that hvm does not implement, ignored: viridian (line 2), hap (line 3)");
+		"viridian = 1\nnx = 1",
+		"2 xl keys that hvm does not implement, ignored: viridian (line 2), nx (line 3)");
 	CHECK_EQ(1, diag.nr_warnings);
 	CHECK_ERR("pci = ['01:00.0']",
 		  "guest.cfg:2: pci: PCI passthrough is not supported");

@@ -148,6 +148,8 @@ static void put_domain(struct out *o, const struct domain_config *cfg)
 	put_str(o, "boot", cfg->boot);
 	put(o, "acpi = %d\napic = %d\npae = %d\nhpet = %d\n", cfg->acpi,
 	    cfg->apic, cfg->pae, cfg->hpet);
+	if (cfg->hap != DOMAIN_HAP_DEFAULT)
+		put(o, "hap = %d\n", cfg->hap == DOMAIN_HAP_ON);
 	put(o, "localtime = %d\nrtc_timeoffset = %" PRId64 "\n", cfg->localtime,
 	    cfg->rtc_timeoffset);
 	put(o, "xen_platform_pci = %d\n", cfg->xen_platform_pci);

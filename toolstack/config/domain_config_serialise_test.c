@@ -27,7 +27,7 @@ static const char rich[] =
 	"vncpasswd = 'pa\"ss\\tw'\nkeymap = 'fr-ch'\n"
 	"vga = 'stdvga'\nvideoram = 32\nserial = 'pty'\n"
 	"usbdevice = [ 'tablet', 'keyboard' ]\n"
-	"acpi = 0\napic = 1\npae = 0\nhpet = 0\nlocaltime = 1\n"
+	"acpi = 0\napic = 1\npae = 0\nhpet = 0\nhap = 0\nlocaltime = 1\n"
 	"rtc_timeoffset = -7200\nxen_platform_pci = 0\n"
 	"on_poweroff = 'preserve'\non_reboot = 'rename-restart'\n"
 	"on_crash = 'coredump-restart'\n";
@@ -116,6 +116,7 @@ static void check_equal(int line, const struct domain_config *a,
 	SAME(apic);
 	SAME(pae);
 	SAME(hpet);
+	SAME(hap);
 	SAME(localtime);
 	SAME(rtc_timeoffset);
 	SAME(xen_platform_pci);

@@ -47,6 +47,10 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		hvmd_argv_add(a, "--cpus");
 		hvmd_argv_add(a, "%s", cpus);
 	}
+	if (c->hap != DOMAIN_HAP_DEFAULT) {
+		hvmd_argv_add(a, "--hap");
+		hvmd_argv_add(a, "%d", c->hap == DOMAIN_HAP_ON);
+	}
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);

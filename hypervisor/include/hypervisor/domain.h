@@ -16,6 +16,7 @@
 
 #include "hypervisor/boot_info.h"
 #include "hypervisor/gmem.h"
+#include "hypervisor/host_kvm.h"
 #include "hypervisor/hv_dev.h"
 #include "hypervisor/irq_lines.h"
 
@@ -36,6 +37,7 @@ struct domain_config {
 	unsigned int domid;
 	uint64_t ram_size;
 	unsigned int nr_vcpus;
+	enum host_kvm_hap hap;	 /* xl's hap (host_kvm.h) */
 	const char *loader_path; /* ELF32 image started at its entry */
 	unsigned int nr_modules;
 	struct {

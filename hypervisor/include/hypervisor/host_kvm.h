@@ -26,6 +26,17 @@ enum host_kvm_vendor {
 	HOST_KVM_VENDOR_AMD,
 };
 
+/*
+ * xl's hap: unset takes nested paging where the host has it and KVM's
+ * shadow paging where it does not, as libxl defaults it; 1 needs nested
+ * paging; 0 asks for shadow paging.
+ */
+enum host_kvm_hap {
+	HOST_KVM_HAP_DEFAULT,
+	HOST_KVM_HAP_ON,
+	HOST_KVM_HAP_OFF,
+};
+
 struct host_kvm_caps {
 	int api_version;
 	enum host_kvm_vendor vendor;
@@ -60,11 +71,25 @@ void host_kvm_read_paging(const char *sysfs_module_dir,
 			  struct host_kvm_caps *caps);
 
 /*
- * Judges @caps. Returns the number of problems found (0: this host can run
- * domains) and writes them into @buf as "; "-separated sentences that name
- * what is missing and what to do. Pure: no I/O.
+ * Judges @caps for a domain whose config says @hap. Returns the number of
+ * problems found (0: this host can run the domain) and writes them into
+ * @buf as "; "-separated sentences that name what is missing and what to
+ * do. Pure: no I/O.
  */
-unsigned int host_kvm_caps_problems(const struct host_kvm_caps *caps, char *buf,
+unsigned int host_kvm_caps_problems(const struct host_kvm_caps *caps,
+				    enum host_kvm_hap hap, char *buf,
 				    size_t len);
+
+/*
+ * KVM chooses nested or shadow paging for every guest of the host (the
+ * kvm_amd "npt" or kvm_intel "ept" parameter), not per domain. Returns the
+ * line to log about the paging a domain whose config says @hap gets on a
+ * host that can run it, and sets *@warn when that is not what was asked
+ * (hap=0 on a host with nested paging) or slow (shadow paging by default).
+ * NULL when nested paging was asked for, or left to the host, and is used.
+ * Pure.
+ */
+const char *host_kvm_paging_note(const struct host_kvm_caps *caps,
+				 enum host_kvm_hap hap, bool *warn);
 
 #endif /* HYPERVISOR_HOST_KVM_H */

@@ -92,6 +92,16 @@ enum domain_vga {
 	DOMAIN_VGA_NONE,
 };
 
+/*
+ * xl's hap: unset lets the host decide (nested paging where KVM has it,
+ * else shadow), as libxl's default does.
+ */
+enum domain_hap {
+	DOMAIN_HAP_DEFAULT,
+	DOMAIN_HAP_ON,
+	DOMAIN_HAP_OFF,
+};
+
 enum domain_serial {
 	DOMAIN_SERIAL_NONE,
 	DOMAIN_SERIAL_PTY,
@@ -169,6 +179,7 @@ struct domain_config {
 	bool apic;
 	bool pae;
 	bool hpet;
+	enum domain_hap hap; /* hvm-domain --hap */
 	bool localtime;
 	int64_t rtc_timeoffset; /* seconds added to the RTC */
 	bool xen_platform_pci;	/* always false until PV drivers exist */
