@@ -157,6 +157,18 @@ static long gnt_setup_table(struct hcall_vcpu *v, const uint64_t *args)
 		&status, sizeof(status));
 }
 
+/*
+ * Reads the one argument of set_version or get_version: Xen ignores their
+ * count but refuses a negative one.
+ */
+static int read_version_arg(struct hcall_vcpu *v, const uint64_t *args,
+			    void *buf, size_t len)
+{
+	if ((int32_t)args[2] < 0)
+		return -EINVAL;
+	return hcall_copy_from_guest(v, buf, args[1], len);
+}
+
 /* Version 1 only; the version in force is written back either way. */
 static long gnt_set_version(struct hcall_vcpu *v, const uint64_t *args)
 {
@@ -164,9 +176,7 @@ static long gnt_set_version(struct hcall_vcpu *v, const uint64_t *args)
 	long ret = 0;
 	int rc;
 
-	if ((int32_t)args[2] < 0)
-		return -EINVAL;
-	rc = hcall_copy_from_guest(v, &s, args[1], sizeof(s));
+	rc = read_version_arg(v, args, &s, sizeof(s));
 	if (rc)
 		return rc;
 	if (s.version != 1 && s.version != 2)
@@ -183,9 +193,7 @@ static long gnt_get_version(struct hcall_vcpu *v, const uint64_t *args)
 	struct gnttab_get_version s;
 	int rc;
 
-	if ((int32_t)args[2] < 0)
-		return -EINVAL;
-	rc = hcall_copy_from_guest(v, &s, args[1], sizeof(s));
+	rc = read_version_arg(v, args, &s, sizeof(s));
 	if (rc)
 		return rc;
 	if (!hcall_domid_is_self(v, s.dom))
