@@ -2,9 +2,10 @@
 /*
  * libxenevtchn.so.1 (dm-abi.md 2.5, 3.2): event channels as eventfd pairs.
  * Binding remote port P of a domain asks hvm-domain (CTL_OP_EVTCHN) for the
- * pair behind P: "notify" (the hypervisor signals us) and "done" (we signal
- * it). Each handle gets small local port numbers and its own epoll fd, the
- * one QEMU polls, over the notify eventfds of its ports.
+ * pair behind P, an ioreq server's port or a guest port the guest left
+ * unbound for domain 0: "notify" (the other end signals us) and "done" (we
+ * signal it). Each handle gets small local port numbers and its own epoll
+ * fd, the one QEMU polls, over the notify eventfds of its ports.
  *
  * Masking follows Xen's /dev/xen/evtchn: pending() hands out a port once
  * and masks it; its eventfd leaves the epoll set until unmask() puts it
@@ -13,8 +14,8 @@
  * some unmasked port has an event. pending() takes one port at a time from
  * epoll's ready list, which keeps arrival order.
  *
- * Left out: unbound ports and VIRQs (no PV backends yet), restrict, and
- * fdopen (a handle is not an fd here).
+ * Left out: ports of our own left unbound for a guest (bind_unbound_port),
+ * VIRQs, restrict, and fdopen (a handle is not an fd here).
  */
 #define _GNU_SOURCE
 #include "xenlib_priv.h"

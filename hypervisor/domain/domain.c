@@ -22,6 +22,7 @@
 #include "hypervisor/log.h"
 #include "hypervisor/pmtimer.h"
 #include "hypervisor/vcpu.h"
+#include "domain_evtchn_backend.h"
 #include "vm_kvm.h"
 
 static const char *const stop_names[] = {
@@ -172,6 +173,8 @@ static int build(struct domain *d, const struct domain_config *cfg)
 		rc = vcpu_create(d, i, &d->vcpus[i]);
 		d->nr_vcpus = rc ? i : i + 1;
 	}
+	if (!rc)
+		rc = domain_evtchn_backend_init(d);
 	if (!rc)
 		rc = domain_hcall_init(d);
 	if (!rc)
@@ -361,6 +364,7 @@ void domain_destroy(struct domain *d)
 	domain_ioreq_destroy(d);
 	if (d->vm_fd >= 0)
 		close(d->vm_fd);
+	domain_evtchn_backend_destroy(d);
 	gmem_destroy(d->mem);
 	if (d->kvm_fd >= 0)
 		close(d->kvm_fd);

@@ -19,6 +19,8 @@
 #include "hypervisor/pmtimer.h"
 #include "hypervisor/vcpu.h"
 #include "hypervisor/vcpu_regs.h"
+#include "hypervisor/hcall.h"
+#include "domain_evtchn_backend.h"
 #include "vm_kvm.h"
 
 struct ctl_ctx {
@@ -195,7 +197,11 @@ static int op_evtchn(struct ctl_ctx *x)
 {
 	const struct ctl_evtchn *q = x->req;
 	struct ctl_evtchn *out = x->resp;
-	int rc = domain_ioreq_port_fds(x->d, q->port, &x->fds[0], &x->fds[1]);
+	int rc = q->port < HCALL_EVTCHN_PORTS
+			 ? domain_evtchn_backend_fds(x->d, q->port, &x->fds[0],
+						     &x->fds[1])
+			 : domain_ioreq_port_fds(x->d, q->port, &x->fds[0],
+						 &x->fds[1]);
 
 	if (rc)
 		return rc;

@@ -8,6 +8,7 @@
  */
 #include "domain_priv.h"
 #include "domain_evtchn.h"
+#include "domain_evtchn_backend.h"
 #include "domain_periodic.h"
 #include "domain_xen_time.h"
 
@@ -219,6 +220,8 @@ static const struct hcall_ops domain_hcall_ops = {
 	.evtchn_unmask = domain_evtchn_unmask,
 	.evtchn_clear = domain_evtchn_clear,
 	.evtchn_route = domain_evtchn_route,
+	.evtchn_backend_send = domain_evtchn_backend_send,
+	.evtchn_backend_update = domain_evtchn_backend_update,
 	.latch_shinfo_mode = domain_xen_time_latch,
 	.timer_set = domain_xen_time_timer_set,
 	.periodic_set = domain_periodic_set,

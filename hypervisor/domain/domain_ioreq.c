@@ -29,10 +29,11 @@ _Static_assert(DOMAIN_IOREQ_SERVERS <= IOREQ_SERVER_MAX,
 _Static_assert(DOMAIN_IOREQ_MAX_VCPUS * sizeof(struct ioreq) <= 4096,
 	       "the slots of all vCPUs fit in one page");
 
-/* Ports 1.. per server: one per vCPU, then the buffered ring's. */
+/* Per server: one port per vCPU, then the buffered ring's. */
 static uint32_t port_number(uint16_t id, unsigned int i)
 {
-	return 1 + (uint32_t)id * (DOMAIN_IOREQ_MAX_VCPUS + 1) + i;
+	return DOMAIN_IOREQ_FIRST_PORT +
+	       (uint32_t)id * (DOMAIN_IOREQ_MAX_VCPUS + 1) + i;
 }
 
 static void close_port(struct domain_ioreq_port *p)
@@ -241,10 +242,11 @@ int domain_ioreq_port_fds(struct domain *d, uint32_t port, int *notify_efd,
 	const struct domain_ioreq_port *p;
 	uint32_t id, i;
 
-	if (port == 0)
+	if (port < DOMAIN_IOREQ_FIRST_PORT)
 		return -ENOENT;
-	id = (port - 1) / (DOMAIN_IOREQ_MAX_VCPUS + 1);
-	i = (port - 1) % (DOMAIN_IOREQ_MAX_VCPUS + 1);
+	port -= DOMAIN_IOREQ_FIRST_PORT;
+	id = port / (DOMAIN_IOREQ_MAX_VCPUS + 1);
+	i = port % (DOMAIN_IOREQ_MAX_VCPUS + 1);
 	if (id >= DOMAIN_IOREQ_SERVERS)
 		return -ENOENT;
 	s = domain_ioreq_get(d, (uint16_t)id);

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <linux/kvm.h>
@@ -81,32 +82,42 @@ static void add_route(struct kvm_irq_routing *r, uint32_t gsi, uint32_t chip,
 /*
  * The PC routing (as every PC VMM sets it): GSI 0 (the PIT, ISA IRQ 0)
  * drives PIC pin 0 and IOAPIC pin 2; GSI 2 (the cascade) drives nothing;
- * every other GSI n drives IOAPIC pin n and, below 16, its PIC pin.
+ * every other GSI n drives IOAPIC pin n and, below 16, its PIC pin. Then
+ * the @nr_extra routes of @extra. KVM replaces the whole table each time.
  */
-static int set_gsi_routing(struct domain *d)
+int vm_kvm_set_routing(struct domain *d,
+		       const struct kvm_irq_routing_entry *extra,
+		       unsigned int nr_extra)
 {
-	struct {
-		struct kvm_irq_routing r;
-		struct kvm_irq_routing_entry e[GSI_ROUTES];
-	} t;
+	struct kvm_irq_routing *r;
 	uint32_t i;
+	int rc;
 
-	memset(&t, 0, sizeof(t));
+	if (nr_extra > VM_KVM_MAX_EXTRA_ROUTES)
+		return -E2BIG;
+	r = calloc(1, sizeof(*r) + (GSI_ROUTES + nr_extra) * sizeof(*extra));
+	if (!r)
+		return -ENOMEM;
 	for (i = 0; i < VM_KVM_ISA_IRQS; i++) {
 		if (i == IOAPIC_PIT_PIN)
 			continue;
-		add_route(&t.r, i,
+		add_route(r, i,
 			  i < PIC_PINS ? KVM_IRQCHIP_PIC_MASTER
 				       : KVM_IRQCHIP_PIC_SLAVE,
 			  i % PIC_PINS);
 	}
 	for (i = 0; i < IOAPIC_PINS; i++) {
 		if (i != IOAPIC_PIT_PIN)
-			add_route(&t.r, i, KVM_IRQCHIP_IOAPIC,
+			add_route(r, i, KVM_IRQCHIP_IOAPIC,
 				  i ? i : IOAPIC_PIT_PIN);
 	}
-	return vm_ioctl(d, KVM_SET_GSI_ROUTING, &t.r,
-			"setting the interrupt routing");
+	if (nr_extra)
+		memcpy(&r->entries[r->nr], extra, nr_extra * sizeof(*extra));
+	r->nr += nr_extra;
+	rc = vm_ioctl(d, KVM_SET_GSI_ROUTING, r,
+		      "setting the interrupt routing");
+	free(r);
+	return rc;
 }
 
 int vm_kvm_set_isa_irq(struct domain *d, uint32_t irq, bool level)
@@ -206,7 +217,7 @@ int vm_kvm_create(struct domain *d)
 		rc = vm_ioctl(d, KVM_CREATE_PIT2, &pit,
 			      "creating the in-kernel PIT");
 	if (!rc)
-		rc = set_gsi_routing(d);
+		rc = vm_kvm_set_routing(d, NULL, 0);
 	if (!rc)
 		rc = set_xen_personality(d);
 	for (i = 0; !rc && i < d->mem->nr_regions; i++) {

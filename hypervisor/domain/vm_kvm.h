@@ -38,6 +38,25 @@ int vm_kvm_set_isa_irq(struct domain *d, uint32_t irq, bool level)
 	__attribute__((warn_unused_result));
 
 /*
+ * Routes beyond the PC's ISA and IOAPIC lines, at GSIs from
+ * VM_KVM_FIRST_EXTRA_GSI (Xen event channels that an irqfd raises).
+ */
+#define VM_KVM_FIRST_EXTRA_GSI 64
+#define VM_KVM_MAX_EXTRA_ROUTES 1024
+
+struct kvm_irq_routing_entry;
+
+/*
+ * Sets the VM's interrupt routing: the PC lines, as at creation, and the
+ * @nr_extra (at most VM_KVM_MAX_EXTRA_ROUTES) entries of @extra. Returns
+ * 0, -E2BIG, -ENOMEM or KVM's -errno (logged).
+ */
+int vm_kvm_set_routing(struct domain *d,
+		       const struct kvm_irq_routing_entry *extra,
+		       unsigned int nr_extra)
+	__attribute__((warn_unused_result));
+
+/*
  * Delivers an MSI write of @data to @addr, which must lie in the LAPIC
  * window 0xFEExxxxx (Intel SDM 3A 11.11.1). Returns 0, -EINVAL or -errno.
  */

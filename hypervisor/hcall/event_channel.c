@@ -8,7 +8,11 @@
  * whether upcalls exist). What is bound here:
  *   IPI and VIRQ ports, each notifying one vCPU;
  *   unbound ports and loopback interdomain channels between two ports of
- *   the domain (there is no other domain to connect to yet).
+ *   the domain;
+ *   interdomain channels to a backend in domain 0 (a host process: the
+ *   device model, xenstored), which binds a port the guest allocated
+ *   unbound for it through hcall_domain_evtchn_bind_backend(); the
+ *   domain's ops carry the events both ways.
  * The pending and mask bits live in the guest's shared_info, so raising,
  * unmasking and clearing go through the domain's ops. IPI and loopback
  * sends are also routed to the host (ops->evtchn_route) so that KVM
@@ -138,7 +142,8 @@ static void update_route(struct hcall_domain *d, unsigned int send_port)
 	const struct hcall_evtchn *e = &d->evtchn[send_port];
 	unsigned int to = 0;
 
-	if (!d->ops->evtchn_route)
+	/* A backend's route is the domain's (evtchn_backend_update). */
+	if (!d->ops->evtchn_route || e->backend)
 		return;
 	if (e->state == ECS_IPI)
 		to = send_port;
@@ -148,13 +153,20 @@ static void update_route(struct hcall_domain *d, unsigned int send_port)
 				   to ? d->evtchn[to].notify_vcpu : 0);
 }
 
-/* Closes @port (not free, not reserved); its peer goes back to unbound. */
+/*
+ * Closes @port (not free, not reserved); a loopback peer goes back to
+ * unbound, a backend stops hearing from it (in Xen its port would be
+ * unbound: its sends then go nowhere, as here).
+ */
 static void close_port(struct hcall_domain *d, unsigned int port)
 {
 	struct hcall_evtchn *e = &d->evtchn[port];
 	unsigned int peer = e->remote_port;
 
-	if (e->state == ECS_INTERDOMAIN) {
+	if (e->backend) {
+		e->backend = 0;
+		d->ops->evtchn_backend_update(d->opaque, port, -1);
+	} else if (e->state == ECS_INTERDOMAIN) {
 		d->evtchn[peer].state = ECS_UNBOUND;
 		d->evtchn[peer].remote_port = 0;
 		d->evtchn[peer].remote_domid = d->domid;
@@ -306,6 +318,20 @@ static long evtchn_close(struct hcall_vcpu *v, const uint64_t *args)
 	return 0;
 }
 
+/* A host failure is logged once: Xen's sends never fail for delivery. */
+static void send_backend(struct hcall_domain *d, unsigned int port)
+{
+	int rc = d->ops->evtchn_backend_send(d->opaque, port);
+
+	if (rc && !d->evtchn_fail_logged) {
+		d->evtchn_fail_logged = true;
+		log_warn(
+			"evtchn",
+			"cannot notify the backend of event channel %u: %s (logged once per domain)",
+			port, strerror(-rc));
+	}
+}
+
 /* A send on an unbound port goes nowhere and succeeds, as in Xen. */
 static long evtchn_send(struct hcall_vcpu *v, const uint64_t *args)
 {
@@ -319,7 +345,10 @@ static long evtchn_send(struct hcall_vcpu *v, const uint64_t *args)
 		raise_port(d, (unsigned int)port);
 		return 0;
 	case ECS_INTERDOMAIN:
-		raise_port(d, d->evtchn[port].remote_port);
+		if (d->evtchn[port].backend)
+			send_backend(d, (unsigned int)port);
+		else
+			raise_port(d, d->evtchn[port].remote_port);
 		return 0;
 	case ECS_UNBOUND:
 		return 0;
@@ -353,8 +382,9 @@ static long evtchn_status(struct hcall_vcpu *v, const uint64_t *args)
 		s.u.unbound.dom = e->remote_domid;
 		break;
 	case ECS_INTERDOMAIN:
+		/* A backend's own port number is its process's to know. */
 		s.status = EVTCHNSTAT_interdomain;
-		s.u.interdomain.dom = d->domid;
+		s.u.interdomain.dom = e->backend ? e->remote_domid : d->domid;
 		s.u.interdomain.port = e->remote_port;
 		break;
 	case ECS_VIRQ:
@@ -405,7 +435,10 @@ static long evtchn_bind_vcpu(struct hcall_vcpu *v, const uint64_t *args)
 	}
 	e->notify_vcpu = b.vcpu;
 	/* A loopback send on the other end now notifies the new vCPU. */
-	if (e->state == ECS_INTERDOMAIN)
+	if (e->backend)
+		d->ops->evtchn_backend_update(d->opaque, (unsigned int)port,
+					      (int)b.vcpu);
+	else if (e->state == ECS_INTERDOMAIN)
 		update_route(d, e->remote_port);
 	return 0;
 }
@@ -466,6 +499,34 @@ static const hcall_fn evtchn_ops[] = {
 	[EVTCHNOP_expand_array] = evtchn_no_fifo,
 	[EVTCHNOP_set_priority] = evtchn_no_fifo,
 };
+
+int hcall_domain_evtchn_bind_backend(struct hcall_domain *d, unsigned int port,
+				     uint16_t backend_domid)
+{
+	struct hcall_evtchn *e;
+	long idx = port_index(port);
+
+	if (!d->evtchn_enabled || !d->ops->evtchn_backend_send ||
+	    !d->ops->evtchn_backend_update)
+		return -ENOSYS;
+	if (idx < 0)
+		return -EINVAL;
+	pthread_mutex_lock(&d->evtchn_lock);
+	e = &d->evtchn[idx];
+	if (e->remote_domid != backend_domid || backend_domid == d->domid ||
+	    !(e->state == ECS_UNBOUND ||
+	      (e->state == ECS_INTERDOMAIN && e->backend))) {
+		pthread_mutex_unlock(&d->evtchn_lock);
+		return -EINVAL;
+	}
+	e->state = ECS_INTERDOMAIN;
+	e->backend = 1;
+	e->remote_port = 0;
+	d->ops->evtchn_backend_update(d->opaque, (unsigned int)idx,
+				      (int)e->notify_vcpu);
+	pthread_mutex_unlock(&d->evtchn_lock);
+	return 0;
+}
 
 void event_channel_init(struct hcall_domain *d)
 {

@@ -2,6 +2,7 @@
 /*
  * Unit tests for event_channel_op: IPI and VIRQ bindings and their sends,
  * masking, close and port reuse, status, loopback interdomain channels,
+ * channels to a backend in domain 0,
  * bind_vcpu, port exhaustion, the refused FIFO ABI, hostile arguments
  * (ports, vCPUs, VIRQs, domains, addresses), a host that cannot raise
  * events, and a domain without event channels.
@@ -263,6 +264,75 @@ static void test_loopback(void)
 		 evtchn_op(&v, EVTCHNOP_bind_interdomain, &bi, sizeof(bi)));
 }
 
+static void test_backend(void)
+{
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+	struct evtchn_bind_interdomain bi;
+	struct evtchn_bind_vcpu bv;
+	struct evtchn_status s;
+	long a, self, other;
+
+	hcall_fake_init(&f, &d, &v);
+	a = alloc_unbound(&v, 0);
+	self = alloc_unbound(&v, DOMID_SELF);
+	other = alloc_unbound(&v, 3);
+	CHECK(a > 0 && self > 0 && other > 0);
+	/* Only a port left unbound for that backend can be bound. */
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, self, 0));
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, other, 0));
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, a, 3));
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, 0, 0));
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, 500, 0));
+	CHECK_EQ(-EINVAL,
+		 hcall_domain_evtchn_bind_backend(&d, HCALL_EVTCHN_PORTS, 0));
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, UINT32_MAX, 0));
+	CHECK_EQ(0, f.nr_backend_updates);
+
+	CHECK_EQ(0, hcall_domain_evtchn_bind_backend(&d, a, 0));
+	CHECK_EQ(0, f.backend_vcpu[a]);
+	s = status(&v, (uint32_t)a);
+	CHECK_EQ(EVTCHNSTAT_interdomain, s.status);
+	CHECK_EQ(0, s.u.interdomain.dom);
+	/* The guest's sends go to the backend, not to a port of its own. */
+	CHECK_EQ(0, port_op(&v, EVTCHNOP_send, (uint32_t)a));
+	CHECK_EQ(1, f.backend_sends[a]);
+	CHECK_EQ(0, f.route_port[a]);
+	CHECK_EQ(0, f.nr_upcalls);
+	/* The guest cannot loop it back to itself now. */
+	bi = (struct evtchn_bind_interdomain){.remote_dom = DOMID_SELF,
+					      .remote_port = (uint32_t)a};
+	CHECK_EQ(-XEN_EINVAL,
+		 evtchn_op(&v, EVTCHNOP_bind_interdomain, &bi, sizeof(bi)));
+	/* Its notifications move with bind_vcpu. */
+	bv = (struct evtchn_bind_vcpu){.port = (uint32_t)a, .vcpu = 2};
+	CHECK_EQ(0, evtchn_op(&v, EVTCHNOP_bind_vcpu, &bv, sizeof(bv)));
+	CHECK_EQ(2, f.backend_vcpu[a]);
+	/* A backend that restarts binds it again, on the same vCPU. */
+	CHECK_EQ(0, hcall_domain_evtchn_bind_backend(&d, a, 0));
+	CHECK_EQ(2, f.backend_vcpu[a]);
+	/* A host failure to notify is not the guest's error. */
+	f.backend_send_rc = -EBADF;
+	CHECK_EQ(0, port_op(&v, EVTCHNOP_send, (uint32_t)a));
+	f.backend_send_rc = 0;
+	/* Closing unbinds it from the backend, and it cannot be rebound. */
+	CHECK_EQ(0, port_op(&v, EVTCHNOP_close, (uint32_t)a));
+	CHECK_EQ(-1, f.backend_vcpu[a]);
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, a, 0));
+	/* A port reused for an IPI is no backend's. */
+	CHECK_EQ(a, bind_ipi(&v, 0));
+	CHECK_EQ(0, port_op(&v, EVTCHNOP_send, (uint32_t)a));
+	CHECK_EQ(1, f.backend_sends[a]);
+	CHECK_EQ(-EINVAL, hcall_domain_evtchn_bind_backend(&d, a, 0));
+	/* EVTCHNOP_reset unbinds every backend port. */
+	a = alloc_unbound(&v, 0);
+	CHECK_EQ(0, hcall_domain_evtchn_bind_backend(&d, a, 0));
+	struct evtchn_reset r = {.dom = DOMID_SELF};
+	CHECK_EQ(0, evtchn_op(&v, EVTCHNOP_reset, &r, sizeof(r)));
+	CHECK_EQ(-1, f.backend_vcpu[a]);
+}
+
 static void test_exhaustion_and_reset(void)
 {
 	struct hcall_fake f;
@@ -355,6 +425,7 @@ int main(void)
 	HVM_TEST(test_virq);
 	HVM_TEST(test_close_and_reuse);
 	HVM_TEST(test_loopback);
+	HVM_TEST(test_backend);
 	HVM_TEST(test_exhaustion_and_reset);
 	HVM_TEST(test_refused);
 	HVM_TEST(test_host_failure);

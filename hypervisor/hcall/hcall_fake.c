@@ -180,6 +180,25 @@ static int fake_evtchn_route(void *opaque, unsigned int send_port,
 	return 0;
 }
 
+static int fake_evtchn_backend_send(void *opaque, unsigned int port)
+{
+	struct hcall_fake *f = opaque;
+
+	if (f->backend_send_rc)
+		return f->backend_send_rc;
+	f->backend_sends[port]++;
+	return 0;
+}
+
+static void fake_evtchn_backend_update(void *opaque, unsigned int port,
+				       int vcpu_id)
+{
+	struct hcall_fake *f = opaque;
+
+	f->backend_vcpu[port] = vcpu_id;
+	f->nr_backend_updates++;
+}
+
 static int fake_latch_shinfo_mode(void *opaque, bool longmode)
 {
 	struct hcall_fake *f = opaque;
@@ -283,12 +302,18 @@ const struct hcall_ops hcall_fake_ops = {
 	.evtchn_unmask = fake_evtchn_unmask,
 	.evtchn_clear = fake_evtchn_clear,
 	.evtchn_route = fake_evtchn_route,
+	.evtchn_backend_send = fake_evtchn_backend_send,
+	.evtchn_backend_update = fake_evtchn_backend_update,
 };
 
 void hcall_fake_init(struct hcall_fake *f, struct hcall_domain *d,
 		     struct hcall_vcpu *v)
 {
+	unsigned int i;
+
 	memset(f, 0, sizeof(*f));
+	for (i = 0; i < HCALL_EVTCHN_PORTS; i++)
+		f->backend_vcpu[i] = -2;
 	hcall_domain_init(d, FAKE_DOMID, FAKE_MAX_VCPUS, &hcall_fake_ops, f);
 	*v = (struct hcall_vcpu){.d = d, .id = 0, .longmode = true};
 }

@@ -58,6 +58,15 @@ struct hcall_fake {
 	unsigned int route_port[HCALL_EVTCHN_PORTS];
 	unsigned int route_vcpu[HCALL_EVTCHN_PORTS];
 	int set_pending_rc;
+	/*
+	 * Backend ports: sends per port, the last update per port (vCPU, or
+	 * -1 unbound; -2 never updated), updates in all, and a failure to
+	 * return from evtchn_backend_send when non-zero.
+	 */
+	unsigned int backend_sends[HCALL_EVTCHN_PORTS];
+	int backend_vcpu[HCALL_EVTCHN_PORTS];
+	unsigned int nr_backend_updates;
+	int backend_send_rc;
 	/* latch_shinfo_mode */
 	unsigned int nr_latch;
 	bool latched_longmode;

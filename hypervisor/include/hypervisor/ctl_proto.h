@@ -255,10 +255,13 @@ struct ctl_mem_info {
 };
 
 /*
- * EVTCHN: the eventfd pair behind remote (hypervisor-side) event-channel
- * port @port, as in IOREQ_INFO: descriptor 0 is "notify" (the hypervisor
- * signals the device model), 1 is "done" (the device model signals the
- * hypervisor). The response echoes the port. -ENOENT if no such port.
+ * EVTCHN: binds remote event-channel port @port and returns its eventfd
+ * pair: descriptor 0 is "notify" (the remote end signals the caller), 1
+ * is "done" (the caller signals the remote end). Ports of ioreq servers
+ * (from 0x10000, as IOREQ_INFO gives them) are the hypervisor's; ports
+ * below 1024 are the guest's, which it allocated unbound for domain 0
+ * (a PV frontend's "event-channel"): the caller becomes their backend.
+ * The response echoes the port. -ENOENT if no such port.
  */
 struct ctl_evtchn {
 	uint32_t port;

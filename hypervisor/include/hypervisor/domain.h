@@ -51,6 +51,7 @@ struct hcall_domain;
 struct domain_periodic;
 struct domain_coalesced;
 struct domain_ioreq;
+struct domain_evtchn_backend;
 
 struct domain {
 	unsigned int domid;
@@ -106,6 +107,8 @@ struct domain {
 	uint64_t shared_info_gfn_plus1;
 	/* KVM delivers Xen event channels (domain_evtchn.c). */
 	bool xen_evtchn;
+	/* Guest ports bound by backends (domain_evtchn_backend.c). */
+	struct domain_evtchn_backend *evtchn_backend;
 	/* KVM has the runstate update flag (domain_xen_time.c). */
 	bool xen_runstate_flag;
 	/* Shared_info layout latches logged so far (atomic). */

@@ -28,6 +28,12 @@
 #define DOMAIN_IOREQ_MAX_VCPUS 64
 #define DOMAIN_IOREQ_SERVERS 8
 #define DOMAIN_IOREQ_PAGES 2
+/*
+ * The servers' ports are numbered from here, above every guest port
+ * (4096 for a 64-bit guest's 2-level ABI): the guest never sees them, and
+ * CTL_OP_EVTCHN tells them from guest ports a backend binds by number.
+ */
+#define DOMAIN_IOREQ_FIRST_PORT 0x10000u
 
 struct domain;
 struct vcpu;

@@ -63,6 +63,7 @@
 struct hcall_evtchn {
 	uint8_t state;
 	uint8_t virq;	       /* bound VIRQ_* */
+	uint8_t backend;       /* interdomain, bound by a host-side backend */
 	uint16_t remote_port;  /* the other end of a loopback channel */
 	uint16_t remote_domid; /* who may bind an unbound port */
 	uint32_t notify_vcpu;  /* the vCPU its events go to */
@@ -152,6 +153,19 @@ struct hcall_ops {
 	 */
 	int (*evtchn_route)(void *opaque, unsigned int send_port,
 			    unsigned int port, unsigned int vcpu_id);
+	/*
+	 * Interdomain channels whose other end is a backend outside the
+	 * domain (the device model, xenstored: a process of domain 0),
+	 * bound with hcall_domain_evtchn_bind_backend(). The guest sent on
+	 * @port (a send the host did not take itself). And: @port now
+	 * notifies vCPU @vcpu_id, or is no longer bound to its backend
+	 * (@vcpu_id -1: the guest closed it), called under the port lock
+	 * so that calls for one port come in order. Without
+	 * evtchn_backend_send no backend can bind.
+	 */
+	int (*evtchn_backend_send)(void *opaque, unsigned int port);
+	void (*evtchn_backend_update)(void *opaque, unsigned int port,
+				      int vcpu_id);
 	/*
 	 * The guest set HVM_PARAM_CALLBACK_IRQ from a vCPU in 64-bit mode
 	 * (@longmode) or not: shared_info and vcpu_info take that layout
@@ -328,6 +342,20 @@ int hcall_domain_get_param(const struct hcall_domain *d, unsigned int index,
  * Returns true if a port was raised. Safe from any thread.
  */
 bool hcall_domain_send_virq_timer(struct hcall_domain *d, unsigned int vcpu_id);
+
+/*
+ * A backend of domain @backend_domid (0: a host-side process) binds the
+ * guest's @port, which the guest allocated unbound for that domain
+ * (EVTCHNOP_alloc_unbound): the port becomes interdomain, its sends go to
+ * ops->evtchn_backend_send and ops->evtchn_backend_update learns of it
+ * before this returns. Binding a port already bound to that backend
+ * binds it again (a backend that restarted). Returns 0, -ENOSYS without
+ * event channels or backend support, or -EINVAL if @port is not an
+ * unbound or backend port of the guest for @backend_domid (Xen's answer).
+ */
+int hcall_domain_evtchn_bind_backend(struct hcall_domain *d, unsigned int port,
+				     uint16_t backend_domid)
+	__attribute__((warn_unused_result));
 
 /*
  * Runs hypercall @nr with @args for vCPU @v and returns what goes into the
