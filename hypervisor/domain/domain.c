@@ -17,6 +17,7 @@
 #include "hypervisor/domain_coalesced.h"
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/domain_irq.h"
+#include "hypervisor/hcall.h"
 #include "hypervisor/host_kvm.h"
 #include "hypervisor/iodelay.h"
 #include "hypervisor/log.h"
@@ -143,6 +144,12 @@ static int check_config(const struct domain_config *cfg)
 			cfg->nr_vcpus, DOMAIN_MAX_VCPUS);
 		return -EINVAL;
 	}
+	if (cfg->max_grant_frames > HCALL_GNTTAB_FRAMES) {
+		log_err("domain",
+			"max_grant_frames=%u is out of range; use 1 to %d",
+			cfg->max_grant_frames, HCALL_GNTTAB_FRAMES);
+		return -EINVAL;
+	}
 	if (!cfg->loader_path || cfg->nr_modules > BOOT_MAX_MODULES) {
 		log_err("domain",
 			"a loader image and at most %d modules are needed",
@@ -150,6 +157,20 @@ static int check_config(const struct domain_config *cfg)
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* xl's max_grant_frames, already checked against HCALL_GNTTAB_FRAMES. */
+static int set_grant_frames(struct domain *d, unsigned int max)
+{
+	int rc = hcall_domain_set_grant_frames(d->hcall, max);
+
+	if (rc)
+		log_err("xen", "cannot limit the grant table to %u frames: %s",
+			max, strerror(-rc));
+	else
+		log_info("xen", "the grant table grows to at most %u frames",
+			 max);
+	return rc;
 }
 
 static int build(struct domain *d, const struct domain_config *cfg)
@@ -177,6 +198,8 @@ static int build(struct domain *d, const struct domain_config *cfg)
 		rc = domain_evtchn_backend_init(d);
 	if (!rc)
 		rc = domain_hcall_init(d);
+	if (!rc && cfg->max_grant_frames)
+		rc = set_grant_frames(d, cfg->max_grant_frames);
 	if (!rc)
 		rc = domain_ioreq_init(d);
 	if (!rc)

@@ -27,6 +27,7 @@
 #include "hypervisor/domain.h"
 #include "hypervisor/domain_coalesced.h"
 #include "hypervisor/domain_ctl.h"
+#include "hypervisor/hcall.h"
 #include "hypervisor/log.h"
 #include "hypervisor/parse_num.h"
 #include "hypervisor/vcpu.h"
@@ -52,6 +53,7 @@ static void usage(FILE *f)
 		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
 		"                  [--ctl SOCKET] [--paused] [--cpus LIST] [--hap 0|1]\n"
+		"                  [--max-grant-frames N]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
 		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
@@ -60,7 +62,8 @@ static void usage(FILE *f)
 		"host CPUs in LIST (e.g. 0-3,6), as xl's cpus=. Paging is nested (NPT/EPT)\n"
 		"where the host's KVM has it on, else shadow; --hap 1 refuses a host without\n"
 		"nested paging, --hap 0 asks for shadow paging (KVM decides per host, so a\n"
-		"host with nested paging runs it with a warning), as xl's hap=.\n");
+		"host with nested paging runs it with a warning), as xl's hap=.\n"
+		"--max-grant-frames (1 to 64, default 64) bounds the guest's grant table.\n");
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -122,6 +125,11 @@ static int parse_one(struct opts *o, int c, char *arg)
 			return -EINVAL;
 		o->cfg.hap = v ? HOST_KVM_HAP_ON : HOST_KVM_HAP_OFF;
 		return 0;
+	case 'G':
+		if (parse_num_u64(arg, 10, HCALL_GNTTAB_FRAMES, &v) || v == 0)
+			return -EINVAL;
+		o->cfg.max_grant_frames = (unsigned int)v;
+		return 0;
 	case 'C':
 		o->cpus_arg = arg;
 		return cpu_list_parse(arg, &o->cpus);
@@ -144,6 +152,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"paused", no_argument, NULL, 'p'},
 		{"cpus", required_argument, NULL, 'C'},
 		{"hap", required_argument, NULL, 'H'},
+		{"max-grant-frames", required_argument, NULL, 'G'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx = 0;

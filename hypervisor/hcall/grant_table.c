@@ -58,6 +58,16 @@ void grant_table_init(struct hcall_domain *d)
 	g->nr_frames = g->max_frames ? HCALL_GNTTAB_INITIAL_FRAMES : 0;
 }
 
+int hcall_domain_set_grant_frames(struct hcall_domain *d, unsigned int max)
+{
+	if (d->gnttab.max_frames == 0)
+		return -ENOSYS;
+	if (max == 0 || max > HCALL_GNTTAB_FRAMES)
+		return -EINVAL;
+	d->gnttab.max_frames = max;
+	return 0;
+}
+
 /*
  * The status for a grant-table sub-op naming domain @dom: our own table,
  * or Xen's answer for a domain we may not look at (the control domain,

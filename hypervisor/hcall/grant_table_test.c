@@ -115,6 +115,30 @@ static void test_add_to_physmap(void)
 	CHECK_EQ(1, f.nr_grant_place);
 }
 
+/* xl's max_grant_frames: a smaller table, and a smaller block. */
+static void test_max_grant_frames(void)
+{
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+
+	hcall_fake_init(&f, &d, &v);
+	CHECK_EQ(-EINVAL, hcall_domain_set_grant_frames(&d, 0));
+	CHECK_EQ(-EINVAL,
+		 hcall_domain_set_grant_frames(&d, HCALL_GNTTAB_FRAMES + 1));
+	CHECK_EQ(HCALL_GNTTAB_FRAMES, query(&f, &v, DOMID_SELF).max_nr_frames);
+	CHECK_EQ(0, hcall_domain_set_grant_frames(&d, 4));
+	CHECK_EQ(4, query(&f, &v, DOMID_SELF).max_nr_frames);
+	CHECK_EQ(0, map_frame(&f, &v, 3, BASE + 3));
+	CHECK_EQ(4, f.grant_frames);
+	CHECK_EQ(-XEN_EINVAL, map_frame(&f, &v, 4, BASE + 4));
+	CHECK_EQ(4, query(&f, &v, DOMID_SELF).nr_frames);
+	/* A domain without a grant table has no maximum to set. */
+	hcall_fake_init(&f, &d, &v);
+	d.gnttab.max_frames = 0;
+	CHECK_EQ(-ENOSYS, hcall_domain_set_grant_frames(&d, 4));
+}
+
 static void test_move_and_refuse(void)
 {
 	struct hcall_fake f;
@@ -294,6 +318,7 @@ int main(void)
 {
 	HVM_TEST(test_query_size);
 	HVM_TEST(test_add_to_physmap);
+	HVM_TEST(test_max_grant_frames);
 	HVM_TEST(test_move_and_refuse);
 	HVM_TEST(test_setup_table_64);
 	HVM_TEST(test_setup_table_32);

@@ -42,7 +42,6 @@ static const struct cfg_key ignored_keys[] = {
 	CFG_KEY("acpi_s4", ignore),
 	CFG_KEY("nographic", ignore),
 	CFG_KEY("claim_mode", ignore),
-	CFG_KEY("max_grant_frames", ignore),
 	CFG_KEY("max_maptrack_frames", ignore),
 };
 

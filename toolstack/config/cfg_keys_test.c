@@ -199,6 +199,13 @@ static void test_platform_flags(void)
 	CHECK(cfg.acpi);
 	CHECK_EQ(DOMAIN_HAP_ON, cfg.hap);
 	CHECK_EQ(16, cfg.rtc_timeoffset);
+	CHECK_EQ(0, cfg.max_grant_frames);
+	CHECK_OK("max_grant_frames = 32");
+	CHECK_EQ(32, cfg.max_grant_frames);
+	CHECK_ERR(
+		"max_grant_frames = 65",
+		"65 is out of range; use 1 to 64 (hvm keeps at most 64 grant frames per domain)");
+	CHECK_ERR("max_grant_frames = 0", "0 is out of range");
 	CHECK_ERR("acpi = 2", "guest.cfg:2: acpi: expected 0 or 1, saw '2'");
 	CHECK_ERR("hpet = 'yes'", "expected 0 or 1, saw 'yes'");
 	CHECK_ERR("hap = 2", "expected 0 or 1");

@@ -150,6 +150,8 @@ static void put_domain(struct out *o, const struct domain_config *cfg)
 	    cfg->apic, cfg->pae, cfg->hpet);
 	if (cfg->hap != DOMAIN_HAP_DEFAULT)
 		put(o, "hap = %d\n", cfg->hap == DOMAIN_HAP_ON);
+	if (cfg->max_grant_frames)
+		put(o, "max_grant_frames = %u\n", cfg->max_grant_frames);
 	put(o, "localtime = %d\nrtc_timeoffset = %" PRId64 "\n", cfg->localtime,
 	    cfg->rtc_timeoffset);
 	put(o, "xen_platform_pci = %d\n", cfg->xen_platform_pci);

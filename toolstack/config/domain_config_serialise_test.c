@@ -27,7 +27,8 @@ static const char rich[] =
 	"vncpasswd = 'pa\"ss\\tw'\nkeymap = 'fr-ch'\n"
 	"vga = 'stdvga'\nvideoram = 32\nserial = 'pty'\n"
 	"usbdevice = [ 'tablet', 'keyboard' ]\n"
-	"acpi = 0\napic = 1\npae = 0\nhpet = 0\nhap = 0\nlocaltime = 1\n"
+	"acpi = 0\napic = 1\npae = 0\nhpet = 0\nhap = 0\nmax_grant_frames = 16\n"
+	"localtime = 1\n"
 	"rtc_timeoffset = -7200\nxen_platform_pci = 0\n"
 	"on_poweroff = 'preserve'\non_reboot = 'rename-restart'\n"
 	"on_crash = 'coredump-restart'\n";
@@ -117,6 +118,7 @@ static void check_equal(int line, const struct domain_config *a,
 	SAME(pae);
 	SAME(hpet);
 	SAME(hap);
+	SAME(max_grant_frames);
 	SAME(localtime);
 	SAME(rtc_timeoffset);
 	SAME(xen_platform_pci);

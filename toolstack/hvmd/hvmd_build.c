@@ -51,6 +51,10 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		hvmd_argv_add(a, "--hap");
 		hvmd_argv_add(a, "%d", c->hap == DOMAIN_HAP_ON);
 	}
+	if (c->max_grant_frames) {
+		hvmd_argv_add(a, "--max-grant-frames");
+		hvmd_argv_add(a, "%u", c->max_grant_frames);
+	}
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);

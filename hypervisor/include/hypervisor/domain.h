@@ -37,8 +37,9 @@ struct domain_config {
 	unsigned int domid;
 	uint64_t ram_size;
 	unsigned int nr_vcpus;
-	enum host_kvm_hap hap;	 /* xl's hap (host_kvm.h) */
-	const char *loader_path; /* ELF32 image started at its entry */
+	enum host_kvm_hap hap;	       /* xl's hap (host_kvm.h) */
+	unsigned int max_grant_frames; /* 0: the default, 64 */
+	const char *loader_path;       /* ELF32 image started at its entry */
 	unsigned int nr_modules;
 	struct {
 		const char *path;

@@ -320,6 +320,16 @@ void hcall_domain_disable_evtchn(struct hcall_domain *d);
 void hcall_domain_disable_pv_time(struct hcall_domain *d);
 
 /*
+ * xl's max_grant_frames: the guest's grant table grows to at most @max
+ * frames (default HCALL_GNTTAB_FRAMES), which is also the block mapped
+ * where the guest places its frames. Call it before the first vCPU runs.
+ * Returns 0, -EINVAL outside 1..HCALL_GNTTAB_FRAMES, or -ENOSYS if the
+ * domain has no grant table.
+ */
+int hcall_domain_set_grant_frames(struct hcall_domain *d, unsigned int max)
+	__attribute__((warn_unused_result));
+
+/*
  * Sets the map XENMEM_memory_map returns (copied). Returns 0, or -EINVAL
  * if @nr is 0 or above HCALL_E820_MAX.
  */

@@ -78,24 +78,10 @@ static int wait_pending(unsigned int port, volatile struct vcpu_info *v)
 {
 	uint64_t end = rdtsc() + WAIT_TICKS;
 
-	while (!test_bit(sh->evtchn_pending, port) ||
-	       !v->evtchn_upcall_pending)
+	while (!test_bit(sh->evtchn_pending, port) || !v->evtchn_upcall_pending)
 		if (rdtsc() > end)
 			return 0;
 	return 1;
-}
-
-static void putdec(unsigned int v)
-{
-	char buf[12];
-	int i = sizeof(buf) - 1;
-
-	buf[i] = '\0';
-	do {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v && i > 0);
-	guest_puts(&buf[i]);
 }
 
 static evtchn_port_t alloc_for_dom0(void)
@@ -116,7 +102,7 @@ static evtchn_port_t alloc_for_dom0(void)
 	r = evtchn(EVTCHNOP_send, &a.port);
 	GCHECK(r == 0, r);
 	guest_puts(GUEST_NAME ": port ");
-	putdec(a.port);
+	guest_putdec(a.port);
 	guest_puts(" for domain 0\n");
 	guest_pass(before, "a port allocated unbound for domain 0");
 	return a.port;

@@ -3,13 +3,14 @@
  * The grant-table test guest, built 32-bit (gnttab) and 64-bit (gnttab64):
  * the two layouts of setup_table and add_to_physmap. As Linux's
  * platform-pci.c does, it:
- *   asks query_size (1 frame of 64), keeps version 1 (set_version(2) is
- *   refused, get_version says 1);
+ *   asks query_size (1 frame, at most as many as hvm-domain's
+ *   --max-grant-frames: it prints the maximum), keeps version 1
+ *   (set_version(2) is refused, get_version says 1);
  *   lists its frames with setup_table before any is mapped (invalid);
  *   is refused a grant frame over its own RAM;
  *   maps frame 0 in the PCI hole, then frames 2 and 1 (highest first, as
  *   gnttab_expand), and sees setup_table list them there and query_size
- *   count 3; is refused frame 64 and the v2 status bit;
+ *   count 3; is refused the frame past the maximum and the v2 status bit;
  *   remaps frame 0 elsewhere, as a kexec'd kernel would: the block moves.
  * The 32-bit guest runs without paging, so it also writes an entry into
  * frame 0 and finds it again through the new place after the move: the
@@ -34,7 +35,8 @@
 /* In the PCI hole, where the platform device's MMIO BAR would be. */
 #define GRANT_GFN 0xf1000UL
 #define MOVED_GFN 0xf2000UL
-#define MAX_FRAMES 64
+/* The most frames query_size says the table may have (at least 3). */
+static uint32_t max_frames;
 
 static long gnttab_op(unsigned int cmd, void *arg, unsigned int count)
 {
@@ -87,7 +89,11 @@ static void check_size_and_version(void)
 
 	q = query();
 	GCHECK(q.nr_frames == 1, q.nr_frames);
-	GCHECK(q.max_nr_frames == MAX_FRAMES, q.max_nr_frames);
+	max_frames = q.max_nr_frames;
+	GCHECK(max_frames >= 3 && max_frames <= 64, max_frames);
+	guest_puts(GUEST_NAME ": at most ");
+	guest_putdec(max_frames);
+	guest_puts(" grant frames\n");
 	r = gnttab_op(GNTTABOP_set_version, &sv, 1);
 	GCHECK(r == -XEN_ENOSYS, r);
 	GCHECK(sv.version == 1, sv.version);
@@ -97,7 +103,7 @@ static void check_size_and_version(void)
 	r = gnttab_op(GNTTABOP_get_version, &gv, 1);
 	GCHECK(r == 0, r);
 	GCHECK(gv.version == 1, gv.version);
-	guest_pass(before, "1 frame of 64, version 1");
+	guest_pass(before, "1 frame, version 1");
 }
 
 static void check_unmapped(void)
@@ -131,11 +137,11 @@ static void check_mapped(void)
 	GCHECK(setup(3, list) == GNTST_okay, 0);
 	GCHECK(list[0] == GRANT_GFN, (uint32_t)list[0]);
 	GCHECK(list[2] == GRANT_GFN + 2, (uint32_t)list[2]);
-	r = map_frame(MAX_FRAMES, GRANT_GFN + MAX_FRAMES);
+	r = map_frame(max_frames, GRANT_GFN + max_frames);
 	GCHECK(r == -XEN_EINVAL, r);
 	r = map_frame(XENMAPIDX_grant_table_status, GRANT_GFN);
 	GCHECK(r == -XEN_EINVAL, r);
-	GCHECK(setup(MAX_FRAMES + 1, list) == GNTST_general_error, 0);
+	GCHECK(setup(max_frames + 1, list) == GNTST_general_error, 0);
 	guest_pass(before, "frames 0, 2, 1 mapped and listed");
 }
 

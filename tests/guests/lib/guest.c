@@ -20,6 +20,19 @@ void guest_puthex(uint32_t v)
 		outb(GUEST_DEBUG_PORT, (uint8_t)digits[(v >> i) & 0xf]);
 }
 
+void guest_putdec(uint32_t v)
+{
+	char buf[11];
+	int i = sizeof(buf) - 1;
+
+	buf[i] = '\0';
+	do {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	guest_puts(&buf[i]);
+}
+
 void guest_puthex64(uint64_t v)
 {
 	static const char digits[] = "0123456789abcdef";

@@ -98,6 +98,7 @@ static inline uint64_t rdtsc(void)
 void guest_puts(const char *s);
 void guest_puthex(uint32_t v);
 void guest_puthex64(uint64_t v);
+void guest_putdec(uint32_t v);
 void *guest_memset(void *p, int c, size_t n);
 int guest_memcmp(const void *a, const void *b, size_t n);
 

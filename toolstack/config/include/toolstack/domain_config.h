@@ -96,6 +96,9 @@ enum domain_vga {
  * xl's hap: unset lets the host decide (nested paging where KVM has it,
  * else shadow), as libxl's default does.
  */
+/* The largest grant table hvm-domain keeps (xl's default maximum). */
+#define DOMAIN_CONFIG_MAX_GRANT_FRAMES 64
+
 enum domain_hap {
 	DOMAIN_HAP_DEFAULT,
 	DOMAIN_HAP_ON,
@@ -179,7 +182,8 @@ struct domain_config {
 	bool apic;
 	bool pae;
 	bool hpet;
-	enum domain_hap hap; /* hvm-domain --hap */
+	enum domain_hap hap;	       /* hvm-domain --hap */
+	unsigned int max_grant_frames; /* 0: not set (64) */
 	bool localtime;
 	int64_t rtc_timeoffset; /* seconds added to the RTC */
 	bool xen_platform_pci;	/* always false until PV drivers exist */
