@@ -168,6 +168,11 @@ void domain_evtchn_backend_update(void *opaque, unsigned int port, int vcpu_id)
 		pthread_mutex_unlock(&b->lock);
 		return;
 	}
+	/* A rebind or a bind_vcpu to the same vCPU changes nothing. */
+	if (vcpu_id >= 0 && vcpu_id == p->vcpu && p->irqfd) {
+		pthread_mutex_unlock(&b->lock);
+		return;
+	}
 	p->vcpu = vcpu_id;
 	/* The route first, so that the irqfd never has a GSI without one. */
 	rc = set_routes(d, b);

@@ -8,7 +8,11 @@
  *   arguments point to), after a 2-byte length;
  *   then records of HCALL_FUZZ_RECORD bytes, one hypercall each:
  *     byte 0: bit 0 long mode, bits 1-2 CPL, bits 3-4 the calling vCPU,
- *             bit 7 arguments are offsets into guest memory (low 16 bits)
+ *             bit 5 not a hypercall: a backend binds the guest port in
+ *             the low 16 bits of the first argument, as domain 0 or (bit
+ *             0 of the second) as the domain the port was left unbound
+ *             for (hcall_domain_evtchn_bind_backend), bit 7 arguments are
+ *             offsets into guest memory (low 16 bits)
  *     byte 1: the hypercall number (above 63 too: bit 6 of byte 2 adds 64)
  *     bytes 8-55: six arguments, little-endian.
  * Every result must be a value or a negative Xen errno; the sanitizers
@@ -18,6 +22,7 @@
 #include "hcall_fake.h"
 #include "hcall_fuzz.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +41,20 @@ static uint64_t get_u64(const uint8_t *p)
 	return v;
 }
 
+/*
+ * A backend binds @port: as the domain the guest left it unbound for
+ * (@as_remote, so that binds can succeed), or as domain 0.
+ */
+static long bind_backend(struct hcall_domain *d, unsigned int port,
+			 bool as_remote)
+{
+	uint16_t dom = 0;
+
+	if (as_remote && port < HCALL_EVTCHN_PORTS)
+		dom = d->evtchn[port].remote_domid;
+	return hcall_domain_evtchn_bind_backend(d, port, dom);
+}
+
 static void run_record(struct hcall_vcpu *v, const uint8_t *r)
 {
 	uint64_t args[HCALL_MAX_ARGS];
@@ -50,6 +69,12 @@ static void run_record(struct hcall_vcpu *v, const uint8_t *r)
 		args[i] = get_u64(r + 8 + 8 * i);
 		if (r[0] & 0x80)
 			args[i] &= FAKE_MEM_SIZE - 1;
+	}
+	if (r[0] & 0x20) {
+		rc = bind_backend(v->d, args[0] & 0xffff, args[1] & 1);
+		if (rc != 0 && rc != -EINVAL)
+			abort();
+		return;
 	}
 	rc = hcall_dispatch(v, nr, args);
 	if (rc < -HCALL_FUZZ_MAX_ERRNO)

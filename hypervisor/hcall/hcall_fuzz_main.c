@@ -5,7 +5,9 @@
  * short memory image and a few dozen hypercalls, biased towards the
  * implemented hypercalls, small sub-op numbers and argument offsets
  * inside guest memory, so that most calls get past the first checks.
- * Any failure is the sanitizers' report or an abort() in the target.
+ * Some records are the halves of a backend's channel: the guest's
+ * alloc_unbound, and a backend binding a port (bit 5 of byte 0). Any failure is
+ * the sanitizers' report or an abort() in the target.
  */
 #include "hcall_fuzz.h"
 
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include <xen/xen.h>
+#include <xen/event_channel.h>
 
 #define INPUTS 20000
 #define MAX_RECORDS 48
@@ -33,7 +36,7 @@ static const uint8_t hypercalls[] = {
 	__HYPERVISOR_console_io,       __HYPERVISOR_vcpu_op,
 	__HYPERVISOR_sched_op,	       __HYPERVISOR_hvm_op,
 	__HYPERVISOR_event_channel_op, __HYPERVISOR_set_timer_op,
-	__HYPERVISOR_vm_assist,
+	__HYPERVISOR_vm_assist,	       __HYPERVISOR_grant_table_op,
 };
 
 /* A small value most of the time, anything now and then. */
@@ -68,6 +71,29 @@ static void record(uint8_t *p)
 		a = arg();
 		memcpy(p + 8 + 8 * i, &a, 8);
 	}
+	/*
+	 * Now and then the two halves of a backend's channel, on the low
+	 * ports: the guest's alloc_unbound (its struct at a 4-byte offset,
+	 * which the "DOMID_SELF, domain 0" pattern may fill), and a
+	 * backend's bind as the domain the port was left for.
+	 */
+	switch (next() & 15) {
+	case 0:
+		p[0] = 0x81; /* long mode, CPL 0, offsets */
+		p[1] = __HYPERVISOR_event_channel_op;
+		a = EVTCHNOP_alloc_unbound;
+		memcpy(p + 8, &a, 8);
+		a = arg() & ~3ULL;
+		memcpy(p + 16, &a, 8);
+		break;
+	case 1:
+		p[0] = 0x20 | (p[0] & 0x19);
+		a = 1 + next() % 4;
+		memcpy(p + 8, &a, 8);
+		a = 1;
+		memcpy(p + 16, &a, 8);
+		break;
+	}
 }
 
 int main(void)
@@ -85,6 +111,13 @@ int main(void)
 		for (i = 0; i < mem; i++)
 			buf[2 + i] = (next() & 1) ? (uint8_t)next()
 						  : (uint8_t)(next() & 7);
+		/*
+		 * One input in four repeats "DOMID_SELF, domain 0": what
+		 * alloc_unbound, status and the grant-table sub-ops need to
+		 * get past their domain checks.
+		 */
+		for (i = 0; !(n & 3) && i + 4 <= mem; i += 4)
+			memcpy(buf + 2 + i, "\xf0\x7f\x00\x00", 4);
 		len = 2 + mem;
 		for (i = 0; i < records; i++, len += HCALL_FUZZ_RECORD)
 			record(buf + len);
