@@ -204,7 +204,7 @@ static int add_nics(const struct dm_config *c, struct dm_argv *a)
 	return rc;
 }
 
-/* -no-acpi, -machine, -m: the board and its RAM. */
+/* -no-acpi, -machine, -m: the board (with or without an HPET), its RAM. */
 static int add_machine(const struct dm_config *c, struct dm_argv *a)
 {
 	int rc = 0;
@@ -215,9 +215,9 @@ static int add_machine(const struct dm_config *c, struct dm_argv *a)
 		rc = dm_argv_add(a, "-machine");
 	/* Without the platform device: the same i440FX board, plain "pc". */
 	if (!rc)
-		rc = dm_argv_add(
-			a, c->platform_pci ? "xenfv,suppress-vmdesc=on"
-					   : "pc,accel=xen,suppress-vmdesc=on");
+		rc = dm_argv_addf(a, "%s,suppress-vmdesc=on%s",
+				  c->platform_pci ? "xenfv" : "pc,accel=xen",
+				  c->hpet ? "" : ",hpet=off");
 	if (!rc)
 		rc = dm_argv_add(a, "-m");
 	/*

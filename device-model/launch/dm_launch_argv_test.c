@@ -123,6 +123,25 @@ static void test_example_no_platform(void)
 	dm_argv_free(&a);
 }
 
+/* hpet=off: the board without QEMU's HPET, as xl's hpet=0. */
+static void test_example_no_hpet(void)
+{
+	const char *exp[ARRAY_LEN(example_argv)];
+	struct dm_config c;
+	struct dm_argv a;
+	unsigned int i;
+
+	memcpy(exp, example_argv, sizeof(exp));
+	for (i = 0; exp[i]; i++)
+		if (!strcmp(exp[i], "xenfv,suppress-vmdesc=on"))
+			exp[i] = "xenfv,suppress-vmdesc=on,hpet=off";
+	dm_test_example(&c);
+	c.hpet = false;
+	build_ok(&c, &a);
+	CHECK_ARGV(&a, exp);
+	dm_argv_free(&a);
+}
+
 /* The smallest domain: defaults everywhere. */
 static void test_defaults(void)
 {
@@ -406,6 +425,7 @@ static void test_long_escaped_path(void)
 int main(void)
 {
 	HVM_TEST(test_example);
+	HVM_TEST(test_example_no_hpet);
 	HVM_TEST(test_example_no_platform);
 	HVM_TEST(test_defaults);
 	HVM_TEST(test_vga_and_memory);

@@ -66,6 +66,7 @@ void dm_config_init(struct dm_config *c)
 	c->serial_pty = true;
 	c->platform_pci = true;
 	c->acpi = true;
+	c->hpet = true;
 }
 
 static int kfail(struct kerr *e, int rc, const char *why, const char *v)
@@ -267,6 +268,7 @@ static const struct key_desc keys[] = {
 	{"qmp-stat", FIELD(KEY_STR, qmp_stat_path)},
 	{"platform-pci", FIELD(KEY_BOOL, platform_pci)},
 	{"acpi", FIELD(KEY_BOOL, acpi)},
+	{"hpet", FIELD(KEY_BOOL, hpet)},
 	{"disk", KEY_FN, 0, 0, set_disk},
 	{"nic", KEY_FN, 0, 0, set_nic},
 };

@@ -34,7 +34,7 @@ static void test_defaults(void)
 	CHECK_EQ(DM_VGA_STD, c.vga);
 	CHECK_EQ(0, c.videoram_mib);
 	CHECK(c.vnc && c.vnc_find_unused && c.serial_pty);
-	CHECK(c.platform_pci && c.acpi);
+	CHECK(c.platform_pci && c.acpi && c.hpet);
 	CHECK_EQ(0, strcmp(c.vnc_listen, "127.0.0.1"));
 	CHECK_EQ(0, c.nr_disks + c.nr_nics);
 	CHECK_EQ(0, strlen(c.qmp_path) + strlen(c.qmp_stat_path));
@@ -87,13 +87,14 @@ static void test_keys_each(void)
 	CHECK_EQ(0, set(&c, "serial=none"));
 	CHECK_EQ(0, set(&c, "platform-pci=0"));
 	CHECK_EQ(0, set(&c, "acpi=false"));
+	CHECK_EQ(0, set(&c, "hpet=off"));
 	CHECK_EQ(0, set(&c, "name=a=b,c"));
 	CHECK_EQ(0, strcmp(c.qemu_path, "/opt/qemu"));
 	CHECK_EQ(8, c.maxvcpus);
 	CHECK_EQ(DM_VGA_CIRRUS, c.vga);
 	CHECK_EQ(16, c.videoram_mib);
 	CHECK(!c.vnc && !c.vnc_find_unused && !c.serial_pty);
-	CHECK(!c.platform_pci && !c.acpi);
+	CHECK(!c.platform_pci && !c.acpi && !c.hpet);
 	CHECK_EQ(0, strcmp(c.vnc_listen, "0.0.0.0"));
 	CHECK_EQ(4, c.vnc_display);
 	CHECK_EQ(0, strcmp(c.name, "a=b,c"));

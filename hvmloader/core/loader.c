@@ -167,7 +167,12 @@ static void build_mp(struct loader *l)
 		add_table(l, "mp: floating pointer", fp);
 		log_info("mp: %u processors, APIC IDs 0-%u", c.nr_vcpus,
 			 c.nr_vcpus - 1);
+	} else {
+		log_info("mp: no table (apic=0, one processor)");
 	}
+	/* CPUID as the guest sees it: xl's pae=0 hides PAE. */
+	if (!(c.cpu_features & (1u << 6)))
+		log_info("cpu: no PAE (pae=0)");
 	if (pir_build(c.dev_pins, &l->low, &pir))
 		log_fatal("pir: table does not fit");
 	add_table(l, "pir: $PIR", pir);
@@ -185,6 +190,9 @@ static void build_acpi(struct loader *l)
 	c.info_flags = probe_legacy_ports();
 	if (l->cfg.hpet && probe_hpet(&c.hpet_block_id))
 		c.info_flags |= ACPI_INFO_HPET;
+	log_info("acpi: %s", c.info_flags & ACPI_INFO_HPET ? "HPET described"
+			     : l->cfg.hpet ? "no HPET found to describe"
+					   : "no HPET table (hpet=0)");
 	c.pci_min = l->plan.low_start;
 	c.pci_len = PLATFORM_PCI_MEM_END - l->plan.low_start;
 	c.pci_hi_min = l->plan.high_start;
@@ -206,6 +214,8 @@ void loader_build_tables(struct loader *l)
 	build_mp(l);
 	if (l->cfg.acpi)
 		build_acpi(l);
+	else
+		log_info("acpi: no tables (acpi=0)");
 }
 
 uint32_t loader_usable_low_end(const struct loader *l)

@@ -224,6 +224,9 @@ int domain_create(const struct domain_config *cfg, struct domain **out)
 	if (!d)
 		return -ENOMEM;
 	d->domid = cfg->domid;
+	d->no_pae = cfg->no_pae;
+	if (cfg->no_pae)
+		log_info("domain", "pae=0: CPUID hides PAE and long mode");
 	snprintf(d->tag, sizeof(d->tag), "d%u", cfg->domid);
 	d->kvm_fd = d->vm_fd = -1;
 	pthread_mutex_init(&d->lock, NULL);

@@ -82,7 +82,8 @@ static int read_modules(const struct domain_config *cfg, struct boot_config *bc)
 
 int domain_load(struct domain *d, const struct domain_config *cfg)
 {
-	struct boot_config bc = {.nr_vcpus = cfg->nr_vcpus, .apic_mode = true};
+	struct boot_config bc = {.nr_vcpus = cfg->nr_vcpus,
+				 .apic_mode = !cfg->no_apic};
 	struct elf_load_image img;
 	uint32_t start_info = 0;
 	int rc;

@@ -53,7 +53,7 @@ static void usage(FILE *f)
 		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
 		"                  [--ctl SOCKET] [--paused] [--cpus LIST] [--hap 0|1]\n"
-		"                  [--max-grant-frames N]\n"
+		"                  [--max-grant-frames N] [--no-pae] [--no-apic]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
 		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
@@ -63,7 +63,10 @@ static void usage(FILE *f)
 		"where the host's KVM has it on, else shadow; --hap 1 refuses a host without\n"
 		"nested paging, --hap 0 asks for shadow paging (KVM decides per host, so a\n"
 		"host with nested paging runs it with a warning), as xl's hap=.\n"
-		"--max-grant-frames (1 to 64, default 64) bounds the guest's grant table.\n");
+		"--max-grant-frames (1 to 64, default 64) bounds the guest's grant table.\n"
+		"--no-pae hides PAE and long mode from CPUID (xl's pae=0); --no-apic clears\n"
+		"hvm_info's apic_mode, so that a 1-vCPU guest's firmware builds no MP\n"
+		"table (xl's apic=0).\n");
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -130,6 +133,12 @@ static int parse_one(struct opts *o, int c, char *arg)
 			return -EINVAL;
 		o->cfg.max_grant_frames = (unsigned int)v;
 		return 0;
+	case 'P':
+		o->cfg.no_pae = true;
+		return 0;
+	case 'A':
+		o->cfg.no_apic = true;
+		return 0;
 	case 'C':
 		o->cpus_arg = arg;
 		return cpu_list_parse(arg, &o->cpus);
@@ -153,6 +162,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"cpus", required_argument, NULL, 'C'},
 		{"hap", required_argument, NULL, 'H'},
 		{"max-grant-frames", required_argument, NULL, 'G'},
+		{"no-pae", no_argument, NULL, 'P'},
+		{"no-apic", no_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx = 0;

@@ -60,6 +60,22 @@ int vcpu_cpuid_build(struct kvm_cpuid2 *c, unsigned int cap,
 	return 0;
 }
 
+#define LEAF_EXT_FEATURES 0x80000001u
+#define EDX_PAE (1u << 6)
+#define EDX_LM (1u << 29)
+
+void vcpu_cpuid_hide_pae(struct kvm_cpuid2 *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->nent; i++) {
+		if (c->entries[i].function == LEAF_FEATURES)
+			c->entries[i].edx &= ~EDX_PAE;
+		else if (c->entries[i].function == LEAF_EXT_FEATURES)
+			c->entries[i].edx &= ~EDX_LM;
+	}
+}
+
 int vcpu_cpuid_set(struct vcpu *v)
 {
 	struct kvm_cpuid2 *c = NULL;
@@ -76,6 +92,8 @@ int vcpu_cpuid_set(struct vcpu *v)
 	if (!v->d->xen_evtchn)
 		features &= ~XEN_HVM_CPUID_UPCALL_VECTOR;
 	rc = vcpu_cpuid_build(c, cap, v->id, (uint16_t)v->d->domid, features);
+	if (!rc && v->d->no_pae)
+		vcpu_cpuid_hide_pae(c);
 	if (!rc && ioctl(v->fd, KVM_SET_CPUID2, c) < 0)
 		rc = -errno;
 out:

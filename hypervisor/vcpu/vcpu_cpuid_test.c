@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Unit tests for building a vCPU's CPUID from a fake host list: KVM's
- * own leaves are replaced by Xen's, APIC IDs follow the vCPU id, and a
- * list without room fails cleanly.
+ * own leaves are replaced by Xen's, APIC IDs follow the vCPU id, pae=0
+ * hides PAE and long mode, and a list without room fails cleanly.
  */
 #include "vcpu_cpuid.h"
 
@@ -67,6 +67,20 @@ static void test_xen_leaves_replace_kvm_leaves(void)
 	free(c);
 }
 
+static void test_hide_pae(void)
+{
+	struct kvm_cpuid2 *c = fake_host();
+
+	c->entries[1].edx = 0xffffffff;
+	c->entries[2].function = 0x80000001;
+	c->entries[2].edx = 0xffffffff;
+	vcpu_cpuid_hide_pae(c);
+	CHECK_EQ(0xffffffbfu, c->entries[1].edx);
+	CHECK_EQ(0xdfffffffu, c->entries[2].edx);
+	CHECK_EQ(0x4b4d564b, c->entries[3].ebx); /* other leaves untouched */
+	free(c);
+}
+
 static void test_no_room_fails(void)
 {
 	struct kvm_cpuid2 *c = fake_host();
@@ -80,6 +94,7 @@ static void test_no_room_fails(void)
 int main(void)
 {
 	HVM_TEST(test_xen_leaves_replace_kvm_leaves);
+	HVM_TEST(test_hide_pae);
 	HVM_TEST(test_no_room_fails);
 	return hvm_test_summary();
 }

@@ -55,14 +55,19 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		hvmd_argv_add(a, "--max-grant-frames");
 		hvmd_argv_add(a, "%u", c->max_grant_frames);
 	}
+	if (!c->pae)
+		hvmd_argv_add(a, "--no-pae");
+	if (!c->apic)
+		hvmd_argv_add(a, "--no-apic");
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);
 	hvmd_argv_add(a, "--loader");
 	hvmd_argv_add(a, "%s", h->o.loader);
 	hvmd_argv_add(a, "--module");
-	hvmd_argv_add(a, "%s,firmware boot=%s uuid=%s", h->o.seabios, c->boot,
-		      uuid);
+	/* hvmloader's ACPI and HPET tables follow the config, as QEMU does. */
+	hvmd_argv_add(a, "%s,firmware boot=%s uuid=%s acpi=%d hpet=%d",
+		      h->o.seabios, c->boot, uuid, c->acpi, c->hpet);
 }
 
 static const char *vga_name(enum domain_vga v)
@@ -141,6 +146,7 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 		hvmd_argv_add(a, "serial-log=%s", log);
 	hvmd_argv_add(a, "platform-pci=off");
 	hvmd_argv_add(a, "acpi=%s", c->acpi ? "on" : "off");
+	hvmd_argv_add(a, "hpet=%s", c->hpet ? "on" : "off");
 	dm_devices(d, a);
 }
 

@@ -39,6 +39,8 @@ struct domain_config {
 	unsigned int nr_vcpus;
 	enum host_kvm_hap hap;	       /* xl's hap (host_kvm.h) */
 	unsigned int max_grant_frames; /* 0: the default, 64 */
+	bool no_pae;		       /* xl's pae=0 */
+	bool no_apic;		       /* xl's apic=0 (hvm_info apic_mode) */
 	const char *loader_path;       /* ELF32 image started at its entry */
 	unsigned int nr_modules;
 	struct {
@@ -108,6 +110,8 @@ struct domain {
 	uint64_t shared_info_gfn_plus1;
 	/* KVM delivers Xen event channels (domain_evtchn.c). */
 	bool xen_evtchn;
+	/* xl's pae=0: CPUID hides PAE and long mode (vcpu_cpuid.c). */
+	bool no_pae;
 	/* Guest ports bound by backends (domain_evtchn_backend.c). */
 	struct domain_evtchn_backend *evtchn_backend;
 	/* KVM has the runstate update flag (domain_xen_time.c). */

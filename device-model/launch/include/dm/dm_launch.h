@@ -106,6 +106,7 @@ struct dm_config {
 	char qmp_stat_path[DM_SOCK_PATH_MAX]; /* "" = no second monitor */
 	bool platform_pci; /* xenfv machine with the Xen platform device */
 	bool acpi;
+	bool hpet; /* QEMU's HPET (the machine's hpet property) */
 };
 
 /* A NULL-terminated vector of malloc'ed strings (argv or envp). */
@@ -129,7 +130,8 @@ void dm_config_init(struct dm_config *c);
  * boot, vga (std|cirrus|none), videoram, vnc (on|off), vnc-listen,
  * vnc-display (0..99), vnc-unused (on|off), serial (pty|none),
  * serial-log (an absolute file the serial output is appended to), qmp,
- * qmp-stat, platform-pci (on|off), acpi (on|off), and the repeatable
+ * qmp-stat, platform-pci (on|off), acpi (on|off), hpet (on|off), and the
+ * repeatable
  *   disk=VDEV,FORMAT,MEDIA,ACCESS,PATH  e.g. disk=hda,raw,disk,rw,/img
  *        (VDEV hda..hdd, FORMAT raw|qcow2, MEDIA disk|cdrom, ACCESS rw|ro;
  *         PATH is the rest of the string, commas included, and may be
