@@ -9,7 +9,12 @@
 #  - the CPU-bound job ran to completion on every CPU;
 #  - with more than one CPU, CPU 1 went offline and online through sysfs;
 #  - its clock kept within 1 % of the host's (the RTC, QEMU's, on the
-#    host clock) over the clock check, and sleep 1 took 1.00-1.05 s.
+#    host clock) over the clock check, and sleep 1 took 1.00-1.10 s. What
+#    is timed is the shell's loop around the sleep, with the wakeup
+#    latency of the nested test host: 1.026-1.048 s per sleep when KVM
+#    there used nested paging, 1.050-1.052 s with shadow paging, its
+#    default now. A Xen timer that fires late or a clock that runs slow
+#    shows far above 1.10 s (the bug this caught ran 6x slow).
 
 # lg_value LOG SED_EXPR: the first value the expression prints.
 lg_value()
@@ -50,7 +55,7 @@ linux_guest_checks()
 		lg_within "${lg_guest:-x}" $((lg_host_cs - lg_host_cs / 100)) $((lg_host_cs + lg_host_cs / 100))
 	lg_sleeps=$(lg_value "$lg_log" 's/.*HVM-LINUX: clock: \([0-9]*\) x sleep 1 took [0-9]* cs.*/\1/p')
 	lg_slept=$(lg_value "$lg_log" 's/.*HVM-LINUX: clock: [0-9]* x sleep 1 took \([0-9]*\) cs.*/\1/p')
-	check "sleep 1 took 1.00-1.05 s (${lg_sleeps:-?} took ${lg_slept:-?} cs)" \
-		lg_within "${lg_slept:-x}" $((${lg_sleeps:-0} * 100)) $((${lg_sleeps:-0} * 105))
+	check "sleep 1 took 1.00-1.10 s (${lg_sleeps:-?} took ${lg_slept:-?} cs)" \
+		lg_within "${lg_slept:-x}" $((${lg_sleeps:-0} * 100)) $((${lg_sleeps:-0} * 110))
 	check "the clock check ran for 60 s or more" lg_within "${lg_host:-0}" 60 100000
 }
