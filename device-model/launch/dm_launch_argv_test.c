@@ -104,8 +104,12 @@ static void test_example(void)
 	CHECK(a.argv == NULL && a.argc == 0);
 }
 
-/* xen_platform_pci = 0: the same command line but for -machine. */
-static void test_example_no_platform(void)
+/*
+ * The example's command line with its -machine value @machine, built from
+ * the example's config changed by @tweak.
+ */
+static void check_example_machine(const char *machine,
+				  void (*tweak)(struct dm_config *c))
 {
 	const char *exp[ARRAY_LEN(example_argv)];
 	struct dm_config c;
@@ -115,31 +119,34 @@ static void test_example_no_platform(void)
 	memcpy(exp, example_argv, sizeof(exp));
 	for (i = 0; exp[i]; i++)
 		if (!strcmp(exp[i], "xenfv,suppress-vmdesc=on"))
-			exp[i] = "pc,accel=xen,suppress-vmdesc=on";
+			exp[i] = machine;
 	dm_test_example(&c);
-	c.platform_pci = false;
+	tweak(&c);
 	build_ok(&c, &a);
 	CHECK_ARGV(&a, exp);
 	dm_argv_free(&a);
 }
 
+static void no_platform(struct dm_config *c)
+{
+	c->platform_pci = false;
+}
+
+static void no_hpet(struct dm_config *c)
+{
+	c->hpet = false;
+}
+
+/* xen_platform_pci = 0: the same command line but for -machine. */
+static void test_example_no_platform(void)
+{
+	check_example_machine("pc,accel=xen,suppress-vmdesc=on", no_platform);
+}
+
 /* hpet=off: the board without QEMU's HPET, as xl's hpet=0. */
 static void test_example_no_hpet(void)
 {
-	const char *exp[ARRAY_LEN(example_argv)];
-	struct dm_config c;
-	struct dm_argv a;
-	unsigned int i;
-
-	memcpy(exp, example_argv, sizeof(exp));
-	for (i = 0; exp[i]; i++)
-		if (!strcmp(exp[i], "xenfv,suppress-vmdesc=on"))
-			exp[i] = "xenfv,suppress-vmdesc=on,hpet=off";
-	dm_test_example(&c);
-	c.hpet = false;
-	build_ok(&c, &a);
-	CHECK_ARGV(&a, exp);
-	dm_argv_free(&a);
+	check_example_machine("xenfv,suppress-vmdesc=on,hpet=off", no_hpet);
 }
 
 /* The smallest domain: defaults everywhere. */

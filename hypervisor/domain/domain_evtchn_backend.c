@@ -41,6 +41,7 @@ struct backend_port {
 	int done_efd;	/* backend -> guest, the irqfd */
 	int vcpu;	/* notified vCPU while bound; -1: not bound */
 	bool irqfd;	/* done_efd is assigned as an irqfd */
+	bool routed;	/* KVM took every route for the binding */
 };
 
 struct domain_evtchn_backend {
@@ -59,7 +60,7 @@ int domain_evtchn_backend_init(struct domain *d)
 		return -ENOMEM;
 	pthread_mutex_init(&b->lock, NULL);
 	for (i = 0; i < HCALL_EVTCHN_PORTS; i++)
-		b->port[i] = (struct backend_port){-1, -1, -1, false};
+		b->port[i] = (struct backend_port){-1, -1, -1, false, false};
 	d->evtchn_backend = b;
 	return 0;
 }
@@ -153,6 +154,67 @@ static int set_send_route(struct domain *d, unsigned int port, int efd)
 	return ioctl(d->vm_fd, KVM_XEN_HVM_SET_ATTR, &a) < 0 ? -errno : 0;
 }
 
+/*
+ * Fresh eventfds for a port being bound, so that a backend that held the
+ * old ones cannot reach the guest's new channel. 0 or -errno.
+ */
+static int fresh_fds(struct backend_port *p)
+{
+	int rc;
+
+	close_fds(p);
+	p->notify_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	p->done_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (p->notify_efd >= 0 && p->done_efd >= 0)
+		return 0;
+	rc = -errno;
+	close_fds(p);
+	return rc;
+}
+
+/* Routes bound port @port both ways in KVM; true if all of it took. */
+static bool route_bound(struct domain *d, struct domain_evtchn_backend *b,
+			unsigned int port, struct backend_port *p)
+{
+	bool ok = true;
+	int rc;
+
+	/* The GSI's route first: the irqfd then never lacks one. */
+	rc = set_routes(d, b);
+	if (rc) {
+		fail_once(b, port, "routing its GSI", rc);
+		ok = false;
+	}
+	if (!p->irqfd) {
+		rc = set_irqfd(d, port, p->done_efd, true);
+		p->irqfd = !rc;
+		if (rc) {
+			fail_once(b, port, "assigning its irqfd", rc);
+			ok = false;
+		}
+	}
+	rc = set_send_route(d, port, p->notify_efd);
+	if (rc) {
+		fail_once(b, port, "routing the guest's sends", rc);
+		ok = false;
+	}
+	return ok;
+}
+
+static void unroute(struct domain *d, struct domain_evtchn_backend *b,
+		    unsigned int port, struct backend_port *p)
+{
+	int rc;
+
+	if (p->irqfd)
+		(void)set_irqfd(d, port, p->done_efd, false);
+	p->irqfd = false;
+	(void)set_send_route(d, port, -1);
+	rc = set_routes(d, b);
+	if (rc)
+		fail_once(b, port, "removing its GSI route", rc);
+}
+
 void domain_evtchn_backend_update(void *opaque, unsigned int port, int vcpu_id)
 {
 	struct domain *d = opaque;
@@ -164,34 +226,29 @@ void domain_evtchn_backend_update(void *opaque, unsigned int port, int vcpu_id)
 		return;
 	pthread_mutex_lock(&b->lock);
 	p = &b->port[port];
-	if (p->notify_efd < 0) { /* bound without fds: cannot happen */
-		pthread_mutex_unlock(&b->lock);
-		return;
+	if (vcpu_id < 0) {
+		if (p->vcpu >= 0) {
+			p->vcpu = -1;
+			p->routed = false;
+			unroute(d, b, port, p);
+		}
+		goto out;
 	}
-	/* A rebind or a bind_vcpu to the same vCPU changes nothing. */
-	if (vcpu_id >= 0 && vcpu_id == p->vcpu && p->irqfd) {
-		pthread_mutex_unlock(&b->lock);
-		return;
+	if (p->vcpu < 0) {
+		rc = fresh_fds(p);
+		if (rc) {
+			/* Bound without eventfds: sends go nowhere. */
+			fail_once(b, port, "creating its eventfds", rc);
+			goto out;
+		}
 	}
-	p->vcpu = vcpu_id;
-	/* The route first, so that the irqfd never has a GSI without one. */
-	rc = set_routes(d, b);
-	if (rc)
-		fail_once(b, port, "routing its GSI", rc);
-	if (vcpu_id >= 0 && !p->irqfd) {
-		rc = set_irqfd(d, port, p->done_efd, true);
-		p->irqfd = !rc;
-		if (rc)
-			fail_once(b, port, "assigning its irqfd", rc);
-		rc = set_send_route(d, port, p->notify_efd);
-		if (rc)
-			fail_once(b, port, "routing the guest's sends", rc);
-	} else if (vcpu_id < 0) {
-		if (p->irqfd)
-			(void)set_irqfd(d, port, p->done_efd, false);
-		p->irqfd = false;
-		(void)set_send_route(d, port, -1);
+	/* A rebind or a bind_vcpu to the same vCPU that took changes nothing.
+	 */
+	if (vcpu_id != p->vcpu || !p->routed) {
+		p->vcpu = vcpu_id;
+		p->routed = route_bound(d, b, port, p);
 	}
+out:
 	pthread_mutex_unlock(&b->lock);
 }
 
@@ -219,38 +276,25 @@ int domain_evtchn_backend_fds(struct domain *d, uint32_t port, int *notify_efd,
 	struct domain_evtchn_backend *b = d->evtchn_backend;
 	struct backend_port *p;
 	uint64_t one = 1;
-	int rc = 0;
+	int rc;
 
 	if (!b || port == 0 || port >= HCALL_EVTCHN_PORTS)
 		return -ENOENT;
 	p = &b->port[port];
-	/*
-	 * A port not bound now gets fresh eventfds: a backend that held the
-	 * old ones must not reach the guest's next channel on this port.
-	 */
-	pthread_mutex_lock(&b->lock);
-	if (p->vcpu < 0) {
-		close_fds(p);
-		p->notify_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-		p->done_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-		if (p->notify_efd < 0 || p->done_efd < 0) {
-			rc = -errno;
-			close_fds(p);
-		}
-	}
-	pthread_mutex_unlock(&b->lock);
-	if (rc)
-		return rc;
-	/* Calls domain_evtchn_backend_update(), which routes the fds. */
+	/* Calls domain_evtchn_backend_update(), which makes and routes fds. */
 	rc = hcall_domain_evtchn_bind_backend(d->hcall, port, 0);
 	if (rc)
 		return rc == -EINVAL ? -ENOENT : rc;
 	pthread_mutex_lock(&b->lock);
+	if (p->notify_efd < 0)
+		rc = -EIO; /* the eventfds could not be made (logged) */
+	else if (p->vcpu < 0)
+		rc = -ENOENT; /* the guest closed it meanwhile */
+	/* As Xen does, the binder's new port starts with one event. */
+	else if (write(p->notify_efd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		rc = -errno;
 	*notify_efd = p->notify_efd;
 	*done_efd = p->done_efd;
-	/* As Xen does, the binder's new port starts with one event. */
-	if (write(p->notify_efd, &one, sizeof(one)) < 0 && errno != EAGAIN)
-		rc = -errno;
 	pthread_mutex_unlock(&b->lock);
 	if (rc)
 		return rc;

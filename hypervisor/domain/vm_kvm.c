@@ -29,10 +29,13 @@
 static int vm_ioctl(struct domain *d, unsigned long req, void *arg,
 		    const char *what)
 {
+	int rc;
+
 	if (ioctl(d->vm_fd, req, arg) >= 0)
 		return 0;
-	log_err("vm", "%s failed: %s", what, strerror(errno));
-	return -errno;
+	rc = -errno;
+	log_err("vm", "%s failed: %s", what, strerror(-rc));
+	return rc;
 }
 
 int vm_kvm_set_memslot(struct domain *d, unsigned int index)
@@ -114,8 +117,8 @@ int vm_kvm_set_routing(struct domain *d,
 	if (nr_extra)
 		memcpy(&r->entries[r->nr], extra, nr_extra * sizeof(*extra));
 	r->nr += nr_extra;
-	rc = vm_ioctl(d, KVM_SET_GSI_ROUTING, r,
-		      "setting the interrupt routing");
+	/* Not logged here: a guest's bind_vcpu may get here many times. */
+	rc = ioctl(d->vm_fd, KVM_SET_GSI_ROUTING, r) < 0 ? -errno : 0;
 	free(r);
 	return rc;
 }
@@ -216,8 +219,13 @@ int vm_kvm_create(struct domain *d)
 	if (!rc)
 		rc = vm_ioctl(d, KVM_CREATE_PIT2, &pit,
 			      "creating the in-kernel PIT");
-	if (!rc)
+	if (!rc) {
 		rc = vm_kvm_set_routing(d, NULL, 0);
+		if (rc)
+			log_err("vm",
+				"setting the interrupt routing failed: %s",
+				strerror(-rc));
+	}
 	if (!rc)
 		rc = set_xen_personality(d);
 	for (i = 0; !rc && i < d->mem->nr_regions; i++) {

@@ -49,7 +49,7 @@ struct kvm_irq_routing_entry;
 /*
  * Sets the VM's interrupt routing: the PC lines, as at creation, and the
  * @nr_extra (at most VM_KVM_MAX_EXTRA_ROUTES) entries of @extra. Returns
- * 0, -E2BIG, -ENOMEM or KVM's -errno (logged).
+ * 0, -E2BIG, -ENOMEM or KVM's -errno; the caller logs.
  */
 int vm_kvm_set_routing(struct domain *d,
 		       const struct kvm_irq_routing_entry *extra,

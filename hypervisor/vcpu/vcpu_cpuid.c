@@ -72,7 +72,7 @@ void vcpu_cpuid_hide_pae(struct kvm_cpuid2 *c)
 		if (c->entries[i].function == LEAF_FEATURES)
 			c->entries[i].edx &= ~EDX_PAE;
 		else if (c->entries[i].function == LEAF_EXT_FEATURES)
-			c->entries[i].edx &= ~EDX_LM;
+			c->entries[i].edx &= ~(EDX_LM | EDX_PAE);
 	}
 }
 

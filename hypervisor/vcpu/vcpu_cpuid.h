@@ -22,12 +22,13 @@ int vcpu_cpuid_build(struct kvm_cpuid2 *c, unsigned int cap,
 		     uint32_t hvm_features) __attribute__((warn_unused_result));
 
 /*
- * xl's pae=0: hides PAE (leaf 1 EDX bit 6) and, as Xen's feature
- * dependencies do, long mode (leaf 0x80000001 EDX bit 29), which needs it.
+ * xl's pae=0: hides PAE (leaf 1 EDX bit 6, and its copy in leaf
+ * 0x80000001 EDX on AMD) and, as Xen's feature dependencies do, long mode
+ * (leaf 0x80000001 EDX bit 29), which needs it.
  */
 void vcpu_cpuid_hide_pae(struct kvm_cpuid2 *c);
 
-/* Builds and sets v's CPUID (KVM_SET_CPUID2), without PAE if !d->pae. */
+/* Builds and sets v's CPUID (KVM_SET_CPUID2), without PAE if d->no_pae. */
 int vcpu_cpuid_set(struct vcpu *v) __attribute__((warn_unused_result));
 
 #endif /* HYPERVISOR_VCPU_CPUID_H */

@@ -31,6 +31,7 @@
 #include "guest.h"
 #include "hypercall.h"
 #include "xen_callback.h"
+#include "xen_evtchn.h"
 
 #ifdef __x86_64__
 #define GUEST_NAME "evtchn64"
@@ -40,7 +41,6 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1u << PAGE_SHIFT)
 #define CALLBACK_VECTOR 0xf3
-#define WORD_BITS (8 * sizeof(xen_ulong_t))
 
 static union {
 	struct shared_info s;
@@ -54,36 +54,15 @@ static volatile struct shared_info *const sh = &shinfo.s;
 static volatile struct vcpu_info *const vi = &vinfo;
 static volatile struct vcpu_info *const ap_vi = &ap_vinfo;
 
-static int test_bit(const volatile xen_ulong_t *a, unsigned int n)
-{
-	return (a[n / WORD_BITS] >> (n % WORD_BITS)) & 1;
-}
-
-static void set_bit(volatile xen_ulong_t *a, unsigned int n, int on)
-{
-	xen_ulong_t m = (xen_ulong_t)1 << (n % WORD_BITS);
-
-	if (on)
-		a[n / WORD_BITS] |= m;
-	else
-		a[n / WORD_BITS] &= ~m;
-}
-
-static long evtchn(unsigned int cmd, void *arg)
-{
-	return guest_hypercall3(__HYPERVISOR_event_channel_op, cmd,
-				(uintptr_t)arg, 0);
-}
-
 static long port_op(unsigned int cmd, evtchn_port_t port)
 {
-	return evtchn(cmd, &port);
+	return guest_evtchn_op(cmd, &port);
 }
 
 /* Forgets every upcall: what the guest's handler does. */
 static void clear_upcall(unsigned int port)
 {
-	set_bit(sh->evtchn_pending, port, 0);
+	guest_evtchn_set_bit(sh->evtchn_pending, port, 0);
 	vi->evtchn_pending_sel = 0;
 	vi->evtchn_upcall_pending = 0;
 }
@@ -91,7 +70,8 @@ static void clear_upcall(unsigned int port)
 static int upcall_for(unsigned int port)
 {
 	return vi->evtchn_upcall_pending &&
-	       ((vi->evtchn_pending_sel >> (port / WORD_BITS)) & 1);
+	       ((vi->evtchn_pending_sel >> (port / GUEST_EVTCHN_WORD_BITS)) &
+		1);
 }
 
 static void setup(void)
@@ -110,14 +90,15 @@ static evtchn_port_t check_ipi(void)
 	unsigned int before = guest_failures;
 	long r;
 
-	r = evtchn(EVTCHNOP_bind_ipi, &b);
+	r = guest_evtchn_op(EVTCHNOP_bind_ipi, &b);
 	GCHECK(r == 0, r);
 	GCHECK(b.port > 0 && b.port < 1024, b.port);
 	clear_upcall(b.port);
-	set_bit(sh->evtchn_mask, b.port, 0);
+	guest_evtchn_set_bit(sh->evtchn_mask, b.port, 0);
 	r = port_op(EVTCHNOP_send, b.port);
 	GCHECK(r == 0, r);
-	GCHECK(test_bit(sh->evtchn_pending, b.port), sh->evtchn_pending[0]);
+	GCHECK(guest_evtchn_bit(sh->evtchn_pending, b.port),
+	       sh->evtchn_pending[0]);
 	GCHECK(upcall_for(b.port), vi->evtchn_pending_sel);
 	guest_pass(before, "an IPI send raises the port and the upcall");
 	return b.port;
@@ -137,19 +118,22 @@ static void check_ipi_other_vcpu(void)
 	r = guest_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_register_vcpu_info, 1,
 			     (uintptr_t)&info);
 	GCHECK(r == 0, r);
-	r = evtchn(EVTCHNOP_bind_ipi, &b);
+	r = guest_evtchn_op(EVTCHNOP_bind_ipi, &b);
 	GCHECK(r == 0, r);
 	clear_upcall(b.port);
-	set_bit(sh->evtchn_mask, b.port, 0);
+	guest_evtchn_set_bit(sh->evtchn_mask, b.port, 0);
 	r = port_op(EVTCHNOP_send, b.port);
 	GCHECK(r == 0, r);
-	GCHECK(test_bit(sh->evtchn_pending, b.port), sh->evtchn_pending[0]);
+	GCHECK(guest_evtchn_bit(sh->evtchn_pending, b.port),
+	       sh->evtchn_pending[0]);
 	GCHECK(ap_vi->evtchn_upcall_pending, ap_vi->evtchn_pending_sel);
-	GCHECK((ap_vi->evtchn_pending_sel >> (b.port / WORD_BITS)) & 1,
+	GCHECK((ap_vi->evtchn_pending_sel >>
+		(b.port / GUEST_EVTCHN_WORD_BITS)) &
+		       1,
 	       ap_vi->evtchn_pending_sel);
 	GCHECK(!vi->evtchn_upcall_pending, vi->evtchn_pending_sel);
 	/* And its unmask re-raises it there too. */
-	set_bit(sh->evtchn_mask, b.port, 1);
+	guest_evtchn_set_bit(sh->evtchn_mask, b.port, 1);
 	ap_vi->evtchn_pending_sel = 0;
 	ap_vi->evtchn_upcall_pending = 0;
 	r = port_op(EVTCHNOP_unmask, b.port);
@@ -165,15 +149,17 @@ static void check_mask(evtchn_port_t port)
 	long r;
 
 	clear_upcall(port);
-	set_bit(sh->evtchn_mask, port, 1);
+	guest_evtchn_set_bit(sh->evtchn_mask, port, 1);
 	r = port_op(EVTCHNOP_send, port);
 	GCHECK(r == 0, r);
-	GCHECK(test_bit(sh->evtchn_pending, port), sh->evtchn_pending[0]);
+	GCHECK(guest_evtchn_bit(sh->evtchn_pending, port),
+	       sh->evtchn_pending[0]);
 	GCHECK(!vi->evtchn_upcall_pending, vi->evtchn_upcall_pending);
 	r = port_op(EVTCHNOP_unmask, port);
 	GCHECK(r == 0, r);
-	GCHECK(!test_bit(sh->evtchn_mask, port), sh->evtchn_mask[0]);
-	GCHECK(test_bit(sh->evtchn_pending, port), sh->evtchn_pending[0]);
+	GCHECK(!guest_evtchn_bit(sh->evtchn_mask, port), sh->evtchn_mask[0]);
+	GCHECK(guest_evtchn_bit(sh->evtchn_pending, port),
+	       sh->evtchn_pending[0]);
 	GCHECK(upcall_for(port), vi->evtchn_pending_sel);
 	guest_pass(before, "a masked port raises the upcall when unmasked");
 }
@@ -198,7 +184,8 @@ static void check_close(evtchn_port_t port)
 
 	r = port_op(EVTCHNOP_close, port);
 	GCHECK(r == 0, r);
-	GCHECK(!test_bit(sh->evtchn_pending, port), sh->evtchn_pending[0]);
+	GCHECK(!guest_evtchn_bit(sh->evtchn_pending, port),
+	       sh->evtchn_pending[0]);
 	r = port_op(EVTCHNOP_send, port);
 	GCHECK(r == -XEN_EINVAL, r);
 	r = port_op(EVTCHNOP_close, port);
@@ -214,19 +201,20 @@ static void check_loopback(void)
 	unsigned int before = guest_failures;
 	long r;
 
-	r = evtchn(EVTCHNOP_alloc_unbound, &a);
+	r = guest_evtchn_op(EVTCHNOP_alloc_unbound, &a);
 	GCHECK(r == 0, r);
 	b.remote_port = a.port;
-	r = evtchn(EVTCHNOP_bind_interdomain, &b);
+	r = guest_evtchn_op(EVTCHNOP_bind_interdomain, &b);
 	GCHECK(r == 0, r);
 	GCHECK(b.local_port != a.port, b.local_port);
 	clear_upcall(b.local_port);
 	clear_upcall(a.port);
-	set_bit(sh->evtchn_mask, a.port, 0);
+	guest_evtchn_set_bit(sh->evtchn_mask, a.port, 0);
 	r = port_op(EVTCHNOP_send, b.local_port);
 	GCHECK(r == 0, r);
-	GCHECK(test_bit(sh->evtchn_pending, a.port), sh->evtchn_pending[0]);
-	GCHECK(!test_bit(sh->evtchn_pending, b.local_port),
+	GCHECK(guest_evtchn_bit(sh->evtchn_pending, a.port),
+	       sh->evtchn_pending[0]);
+	GCHECK(!guest_evtchn_bit(sh->evtchn_pending, b.local_port),
 	       sh->evtchn_pending[0]);
 	GCHECK(upcall_for(a.port), vi->evtchn_pending_sel);
 	guest_pass(before, "a loopback channel delivers to its other end");
@@ -239,11 +227,11 @@ static void check_virq_and_fifo(void)
 	unsigned int before = guest_failures;
 	long r;
 
-	r = evtchn(EVTCHNOP_bind_virq, &v);
+	r = guest_evtchn_op(EVTCHNOP_bind_virq, &v);
 	GCHECK(r == 0, r);
-	r = evtchn(EVTCHNOP_bind_virq, &v);
+	r = guest_evtchn_op(EVTCHNOP_bind_virq, &v);
 	GCHECK(r == -XEN_EEXIST, r);
-	r = evtchn(EVTCHNOP_init_control, &ic);
+	r = guest_evtchn_op(EVTCHNOP_init_control, &ic);
 	GCHECK(r == -XEN_ENOSYS, r);
 	guest_pass(before, "VIRQ_DEBUG binds once, FIFO is refused");
 }
