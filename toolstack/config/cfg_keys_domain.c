@@ -178,6 +178,34 @@ static int key_cpus(struct cfg_ctx *c, const struct cfg_key *k,
 	return 0;
 }
 
+/*
+ * localtime and rtc_timeoffset are kept with the domain but not applied
+ * yet: the guest's clock would need QEMU's RTC base and an offset on the
+ * Xen wall clock that KVM keeps. Anything but the default warns.
+ */
+#define RTC_UTC_ONLY                                                           \
+	"not honoured yet: the guest's RTC and Xen wall clock run on the host's UTC time"
+
+static int key_localtime(struct cfg_ctx *c, const struct cfg_key *k,
+			 const struct cfg_value *v)
+{
+	int rc = cfg_keys_set_bool(c, k, v);
+
+	if (!rc && c->cfg->localtime)
+		cfg_value_warn(c, v, "localtime=1 is %s", RTC_UTC_ONLY);
+	return rc;
+}
+
+static int key_rtc_timeoffset(struct cfg_ctx *c, const struct cfg_key *k,
+			      const struct cfg_value *v)
+{
+	int rc = cfg_keys_set_s64(c, k, v);
+
+	if (!rc && c->cfg->rtc_timeoffset)
+		cfg_value_warn(c, v, "an offset is %s", RTC_UTC_ONLY);
+	return rc;
+}
+
 static int key_hap(struct cfg_ctx *c, const struct cfg_key *k,
 		   const struct cfg_value *v)
 {
@@ -285,8 +313,8 @@ static const struct cfg_key keys[] = {
 	CFG_KEY_RANGE("max_grant_frames", cfg_keys_set_uint, max_grant_frames,
 		      1, DOMAIN_CONFIG_MAX_GRANT_FRAMES,
 		      "(hvm keeps at most 64 grant frames per domain)"),
-	CFG_KEY_AT("localtime", cfg_keys_set_bool, localtime),
-	CFG_KEY_RANGE("rtc_timeoffset", cfg_keys_set_s64, rtc_timeoffset,
+	CFG_KEY_AT("localtime", key_localtime, localtime),
+	CFG_KEY_RANGE("rtc_timeoffset", key_rtc_timeoffset, rtc_timeoffset,
 		      INT32_MIN, INT32_MAX, "seconds"),
 	CFG_KEY_HINT("kernel", cfg_keys_warn, PV_ONLY),
 	CFG_KEY_HINT("ramdisk", cfg_keys_warn, PV_ONLY),

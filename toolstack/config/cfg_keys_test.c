@@ -189,16 +189,20 @@ static void test_actions(void)
 
 static void test_platform_flags(void)
 {
-	CHECK_OK(
-		"acpi = 0\napic = 0\npae = 0\nhpet = 0\nhap = 0\nlocaltime = 1\nrtc_timeoffset = -3600");
+	CHECK_WARN(
+		"acpi = 0\napic = 0\npae = 0\nhpet = 0\nhap = 0\nlocaltime = 1\nrtc_timeoffset = -3600",
+		"guest.cfg:7: localtime: localtime=1 is not honoured yet: the guest's RTC and Xen wall clock run on the host's UTC time");
+	CHECK_EQ(2, diag.nr_warnings);
 	CHECK(!cfg.acpi && !cfg.apic && !cfg.pae && !cfg.hpet);
 	CHECK_EQ(DOMAIN_HAP_OFF, cfg.hap);
 	CHECK(cfg.localtime);
 	CHECK_EQ(-3600, cfg.rtc_timeoffset);
-	CHECK_OK("acpi = '1'\nrtc_timeoffset = 0x10\nhap = 1");
+	CHECK_WARN("acpi = '1'\nrtc_timeoffset = 0x10\nhap = 1",
+		   "rtc_timeoffset: an offset is not honoured yet");
 	CHECK(cfg.acpi);
 	CHECK_EQ(DOMAIN_HAP_ON, cfg.hap);
 	CHECK_EQ(16, cfg.rtc_timeoffset);
+	CHECK_OK("localtime = 0\nrtc_timeoffset = 0");
 	CHECK_EQ(0, cfg.max_grant_frames);
 	CHECK_OK("max_grant_frames = 32");
 	CHECK_EQ(32, cfg.max_grant_frames);
