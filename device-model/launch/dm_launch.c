@@ -115,7 +115,7 @@ static int add_serial(const struct dm_config *c, struct dm_argv *a)
 	return rc ? rc : dm_argv_add(a, "chardev:serial0");
 }
 
-/* -vnc ... -display none, the serial port, then the VGA. */
+/* -vnc ... [-k KEYMAP] -display none, the serial port, then the VGA. */
 static int add_display(const struct dm_config *c, struct dm_argv *a)
 {
 	bool v6 = c->vnc && strchr(c->vnc_listen, ':') != NULL;
@@ -128,6 +128,10 @@ static int add_display(const struct dm_config *c, struct dm_argv *a)
 				  c->vnc_find_unused ? ",to=99" : "");
 	else if (!rc)
 		rc = dm_argv_add(a, "none");
+	if (!rc && c->keymap[0])
+		rc = dm_argv_add(a, "-k");
+	if (!rc && c->keymap[0])
+		rc = dm_argv_add(a, c->keymap);
 	if (!rc)
 		rc = dm_argv_add(a, "-display");
 	if (!rc)
@@ -229,6 +233,27 @@ static int add_machine(const struct dm_config *c, struct dm_argv *a)
 	return rc;
 }
 
+/* -usb and xl's usbdevice= devices on it (tablet, mouse, keyboard). */
+static int add_usb(const struct dm_config *c, struct dm_argv *a)
+{
+	static const char *const devs[] = {"usb-tablet", "usb-mouse",
+					   "usb-kbd"};
+	unsigned int i;
+	int rc;
+
+	if (!c->usb)
+		return 0;
+	rc = dm_argv_add(a, "-usb");
+	for (i = 0; !rc && i < sizeof(devs) / sizeof(devs[0]); i++) {
+		if (!(c->usbdevs & (1u << i)))
+			continue;
+		rc = dm_argv_add(a, "-device");
+		if (!rc)
+			rc = dm_argv_add(a, devs[i]);
+	}
+	return rc;
+}
+
 /* An IDE hard disk: one legacy -drive with if=ide. */
 static int add_hd(const struct dm_disk *d, struct dm_argv *a)
 {
@@ -293,6 +318,8 @@ int dm_build_argv(const struct dm_config *c, struct dm_argv *out, char *err,
 		rc = add_nics(c, out);
 	if (!rc)
 		rc = add_machine(c, out);
+	if (!rc)
+		rc = add_usb(c, out);
 	for (i = 0; !rc && i < c->nr_disks; i++)
 		rc = c->disks[i].cdrom ? add_cd(&c->disks[i], out)
 				       : add_hd(&c->disks[i], out);

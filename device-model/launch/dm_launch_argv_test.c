@@ -7,6 +7,7 @@
  */
 #include "dm/dm_launch.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,6 +148,37 @@ static void test_example_no_platform(void)
 static void test_example_no_hpet(void)
 {
 	check_example_machine("xenfv,suppress-vmdesc=on,hpet=off", no_hpet);
+}
+
+/* keymap, usb and usbdevice: -k after -vnc, -usb and its devices after
+ * -machine. */
+static void test_keymap_and_usb(void)
+{
+	struct dm_config c;
+	struct dm_argv a;
+	int k, m, usb;
+
+	dm_test_example(&c);
+	snprintf(c.keymap, sizeof(c.keymap), "de");
+	c.usb = true;
+	c.usbdevs = DM_USB_TABLET | DM_USB_MOUSE;
+	build_ok(&c, &a);
+	k = dm_test_find(&a, 0, "-k");
+	CHECK(k > 0 && !strcmp(a.argv[k + 1], "de"));
+	CHECK(k > dm_test_find(&a, 0, "-vnc"));
+	m = dm_test_find(&a, 0, "-machine");
+	usb = dm_test_find(&a, 0, "-usb");
+	CHECK(usb > m);
+	CHECK(usb > 0 && !strcmp(a.argv[usb + 1], "-device") &&
+	      !strcmp(a.argv[usb + 2], "usb-tablet") &&
+	      !strcmp(a.argv[usb + 3], "-device") &&
+	      !strcmp(a.argv[usb + 4], "usb-mouse"));
+	CHECK_EQ(-1, dm_test_find(&a, 0, "usb-kbd"));
+	dm_argv_free(&a);
+	/* Devices without the controller are refused. */
+	c.usb = false;
+	CHECK_EQ(-EINVAL, dm_build_argv(&c, &a, err, sizeof(err)));
+	CHECK_STR_CONTAINS(err, "usbdevice needs usb=on");
 }
 
 /* The smallest domain: defaults everywhere. */
@@ -433,6 +465,7 @@ int main(void)
 {
 	HVM_TEST(test_example);
 	HVM_TEST(test_example_no_hpet);
+	HVM_TEST(test_keymap_and_usb);
 	HVM_TEST(test_example_no_platform);
 	HVM_TEST(test_defaults);
 	HVM_TEST(test_vga_and_memory);

@@ -181,6 +181,10 @@ static bool host_is_valid(const char *h)
 
 static int check_display(const struct dm_config *c, char *err, size_t errlen)
 {
+	if (c->usbdevs && !c->usb)
+		return dm_fail(err, errlen,
+			       "usbdevice needs usb=on: the devices plug into "
+			       "the board's USB controller");
 	if (!c->vnc)
 		return 0;
 	if (!FIELD_OK(c->vnc_listen) || !host_is_valid(c->vnc_listen))

@@ -6,6 +6,7 @@
  */
 #include "dm_launch_priv.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stddef.h>
@@ -123,6 +124,32 @@ static int set_vga(struct dm_config *c, const char *v, struct kerr *e)
 	if (i < 0)
 		return kfail(e, -EINVAL, "use std, cirrus or none", v);
 	c->vga = (enum dm_vga)i;
+	return 0;
+}
+
+/* A QEMU keymap name: letters, digits and '-' ("en-us", "fr-ch"). */
+static int set_keymap(struct dm_config *c, const char *v, struct kerr *e)
+{
+	size_t i, n = strlen(v);
+
+	if (n == 0 || n >= sizeof(c->keymap))
+		return kfail(e, -EINVAL, "use a QEMU keymap name", v);
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i]) && v[i] != '-')
+			return kfail(e, -EINVAL, "use a QEMU keymap name", v);
+	memcpy(c->keymap, v, n + 1);
+	return 0;
+}
+
+static int set_usbdevice(struct dm_config *c, const char *v, struct kerr *e)
+{
+	static const char *const names[] = {"tablet", "mouse", "keyboard"};
+	int i = lookup(names, ARRAY_LEN(names), v);
+
+	if (i < 0)
+		return kfail(e, -EINVAL, "use tablet, mouse or keyboard", v);
+	c->usbdevs |= 1u << i;
+	c->usb = true;
 	return 0;
 }
 
@@ -269,6 +296,9 @@ static const struct key_desc keys[] = {
 	{"platform-pci", FIELD(KEY_BOOL, platform_pci)},
 	{"acpi", FIELD(KEY_BOOL, acpi)},
 	{"hpet", FIELD(KEY_BOOL, hpet)},
+	{"keymap", KEY_FN, 0, 0, set_keymap},
+	{"usb", FIELD(KEY_BOOL, usb)},
+	{"usbdevice", KEY_FN, 0, 0, set_usbdevice},
 	{"disk", KEY_FN, 0, 0, set_disk},
 	{"nic", KEY_FN, 0, 0, set_nic},
 };

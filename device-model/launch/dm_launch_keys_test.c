@@ -35,6 +35,7 @@ static void test_defaults(void)
 	CHECK_EQ(0, c.videoram_mib);
 	CHECK(c.vnc && c.vnc_find_unused && c.serial_pty);
 	CHECK(c.platform_pci && c.acpi && c.hpet);
+	CHECK(!c.usb && c.usbdevs == 0 && c.keymap[0] == '\0');
 	CHECK_EQ(0, strcmp(c.vnc_listen, "127.0.0.1"));
 	CHECK_EQ(0, c.nr_disks + c.nr_nics);
 	CHECK_EQ(0, strlen(c.qmp_path) + strlen(c.qmp_stat_path));
@@ -88,6 +89,9 @@ static void test_keys_each(void)
 	CHECK_EQ(0, set(&c, "platform-pci=0"));
 	CHECK_EQ(0, set(&c, "acpi=false"));
 	CHECK_EQ(0, set(&c, "hpet=off"));
+	CHECK_EQ(0, set(&c, "keymap=fr-ch"));
+	CHECK_EQ(0, set(&c, "usbdevice=tablet"));
+	CHECK_EQ(0, set(&c, "usbdevice=keyboard"));
 	CHECK_EQ(0, set(&c, "name=a=b,c"));
 	CHECK_EQ(0, strcmp(c.qemu_path, "/opt/qemu"));
 	CHECK_EQ(8, c.maxvcpus);
@@ -95,6 +99,9 @@ static void test_keys_each(void)
 	CHECK_EQ(16, c.videoram_mib);
 	CHECK(!c.vnc && !c.vnc_find_unused && !c.serial_pty);
 	CHECK(!c.platform_pci && !c.acpi && !c.hpet);
+	CHECK_EQ(0, strcmp(c.keymap, "fr-ch"));
+	CHECK(c.usb);
+	CHECK_EQ(DM_USB_TABLET | DM_USB_KEYBOARD, c.usbdevs);
 	CHECK_EQ(0, strcmp(c.vnc_listen, "0.0.0.0"));
 	CHECK_EQ(4, c.vnc_display);
 	CHECK_EQ(0, strcmp(c.name, "a=b,c"));
@@ -147,6 +154,10 @@ static const struct set_err set_errs[] = {
 	{"vnc=maybe", -EINVAL, "vnc=maybe: use on or off"},
 	{"vga=vmware", -EINVAL, "vga=vmware: use std, cirrus or none"},
 	{"serial=file", -EINVAL, "serial=file: use pty or none"},
+	{"keymap=de;rm", -EINVAL, "keymap=de;rm: use a QEMU keymap name"},
+	{"keymap=", -EINVAL, "use a QEMU keymap name"},
+	{"usbdevice=joystick", -EINVAL,
+	 "usbdevice=joystick: use tablet, mouse or keyboard"},
 	{"boot=abcdefghijk", -ENAMETOOLONG, "boot=abcdefghijk: value too long"},
 	{"disk=hda,raw,disk", -EINVAL, "use VDEV,FORMAT,MEDIA,ACCESS,PATH"},
 	{"disk=sda,raw,disk,rw,/x", -EINVAL,

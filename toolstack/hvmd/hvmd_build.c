@@ -70,6 +70,22 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		      h->o.seabios, c->boot, uuid, c->acpi, c->hpet);
 }
 
+/* usb= and each usbdevice=, as hvm-dm-launch takes them. */
+static void usb_args(const struct domain_config *c, struct hvmd_argv *a)
+{
+	static const char *const names[] = {
+		[DOMAIN_USBDEV_TABLET] = "tablet",
+		[DOMAIN_USBDEV_MOUSE] = "mouse",
+		[DOMAIN_USBDEV_KEYBOARD] = "keyboard",
+	};
+	unsigned int i;
+
+	if (c->usb)
+		hvmd_argv_add(a, "usb=on");
+	for (i = 0; i < c->nr_usbdevs; i++)
+		hvmd_argv_add(a, "usbdevice=%s", names[c->usbdevs[i]]);
+}
+
 static const char *vga_name(enum domain_vga v)
 {
 	return v == DOMAIN_VGA_STD	? "std"
@@ -147,6 +163,9 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 	hvmd_argv_add(a, "platform-pci=off");
 	hvmd_argv_add(a, "acpi=%s", c->acpi ? "on" : "off");
 	hvmd_argv_add(a, "hpet=%s", c->hpet ? "on" : "off");
+	if (c->vnc.keymap[0])
+		hvmd_argv_add(a, "keymap=%s", c->vnc.keymap);
+	usb_args(c, a);
 	dm_devices(d, a);
 }
 

@@ -29,7 +29,12 @@
 #define DM_PATH_MAX 4096
 #define DM_SOCK_PATH_MAX 108 /* sizeof(sockaddr_un.sun_path), with NUL */
 #define DM_NAME_MAX 128
-#define DM_IFNAME_MAX 16  /* IFNAMSIZ, with NUL */
+#define DM_IFNAME_MAX 16 /* IFNAMSIZ, with NUL */
+#define DM_KEYMAP_MAX 16 /* QEMU keymap names: "en-us", "fr-ch", ... */
+/* USB devices (xl's usbdevice=), in the order QEMU gets them. */
+#define DM_USB_TABLET 1u
+#define DM_USB_MOUSE 2u
+#define DM_USB_KEYBOARD 4u
 #define DM_MAC_STR_MAX 18 /* "xx:xx:xx:xx:xx:xx" with NUL */
 #define DM_BOOT_MAX 8
 #define DM_HOST_MAX 64
@@ -107,6 +112,9 @@ struct dm_config {
 	bool platform_pci; /* xenfv machine with the Xen platform device */
 	bool acpi;
 	bool hpet; /* QEMU's HPET (the machine's hpet property) */
+	char keymap[DM_KEYMAP_MAX]; /* "" = QEMU's default (en-us) */
+	bool usb;		    /* the board's UHCI controller (-usb) */
+	unsigned int usbdevs;	    /* DM_USB_* bits: devices on it */
 };
 
 /* A NULL-terminated vector of malloc'ed strings (argv or envp). */
@@ -130,8 +138,9 @@ void dm_config_init(struct dm_config *c);
  * boot, vga (std|cirrus|none), videoram, vnc (on|off), vnc-listen,
  * vnc-display (0..99), vnc-unused (on|off), serial (pty|none),
  * serial-log (an absolute file the serial output is appended to), qmp,
- * qmp-stat, platform-pci (on|off), acpi (on|off), hpet (on|off), and the
- * repeatable
+ * qmp-stat, platform-pci (on|off), acpi (on|off), hpet (on|off), keymap,
+ * usb (on|off), usbdevice (tablet|mouse|keyboard, repeatable, implies
+ * usb), and the repeatable
  *   disk=VDEV,FORMAT,MEDIA,ACCESS,PATH  e.g. disk=hda,raw,disk,rw,/img
  *        (VDEV hda..hdd, FORMAT raw|qcow2, MEDIA disk|cdrom, ACCESS rw|ro;
  *         PATH is the rest of the string, commas included, and may be
