@@ -43,6 +43,8 @@ static const char *const op_names[CTL_OP_NR] = {
 	[CTL_OP_MEM_INFO] = "mem-info",
 	[CTL_OP_EVTCHN] = "evtchn",
 	[CTL_OP_DIRTY_VRAM] = "dirty-vram",
+	[CTL_OP_POWER_BUTTON] = "power-button",
+	[CTL_OP_GET_PARAM] = "get-param",
 };
 
 static const char *op_name(uint16_t op)

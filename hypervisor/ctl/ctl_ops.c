@@ -159,6 +159,20 @@ static int check_evtchn_resp(const void *payload, unsigned int nr_fds)
 	return nr_fds == 2 ? check_evtchn(payload) : -EPROTO;
 }
 
+static int check_param(const void *payload)
+{
+	struct ctl_param q;
+
+	memcpy(&q, payload, sizeof(q));
+	return q.pad == 0 ? 0 : -EPROTO;
+}
+
+static int check_param_resp(const void *payload, unsigned int nr_fds)
+{
+	(void)nr_fds;
+	return check_param(payload);
+}
+
 static int check_dirty_req(const void *payload)
 {
 	struct ctl_dirty_req r;
@@ -218,6 +232,10 @@ static const struct op_desc op_table[CTL_OP_NR] = {
 	[CTL_OP_DIRTY_VRAM] = {.req_size = sizeof(struct ctl_dirty_req),
 			       .resp_size = sizeof(struct ctl_dirty_bitmap),
 			       .check_req = check_dirty_req},
+	[CTL_OP_GET_PARAM] = {.req_size = sizeof(struct ctl_param),
+			      .resp_size = sizeof(struct ctl_param),
+			      .check_req = check_param,
+			      .check_resp = check_param_resp},
 };
 
 /* Slot 0 is no op: ops start at 1 so a zeroed header is never valid. */

@@ -200,6 +200,8 @@ static int build(struct domain *d, const struct domain_config *cfg)
 		rc = domain_hcall_init(d);
 	if (!rc && cfg->max_grant_frames)
 		rc = set_grant_frames(d, cfg->max_grant_frames);
+	if (!rc && cfg->xenstore)
+		rc = domain_xenstore_init(d);
 	if (!rc)
 		rc = domain_ioreq_init(d);
 	if (!rc)

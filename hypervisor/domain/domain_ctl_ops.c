@@ -210,6 +210,20 @@ static int op_evtchn(struct ctl_ctx *x)
 	return 0;
 }
 
+static int op_get_param(struct ctl_ctx *x)
+{
+	const struct ctl_param *q = x->req;
+	struct ctl_param *out = x->resp;
+	uint64_t value;
+	int rc = hcall_domain_get_param(x->d->hcall, q->index, &value);
+
+	if (rc)
+		return rc;
+	out->index = q->index;
+	out->value = value;
+	return 0;
+}
+
 static int op_dirty_vram(struct ctl_ctx *x)
 {
 	const struct ctl_dirty_req *q = x->req;
@@ -291,6 +305,7 @@ static const ctl_handler_fn ctl_handlers[] = {
 	[CTL_OP_EVTCHN] = op_evtchn,
 	[CTL_OP_DIRTY_VRAM] = op_dirty_vram,
 	[CTL_OP_POWER_BUTTON] = op_power_button,
+	[CTL_OP_GET_PARAM] = op_get_param,
 };
 
 int domain_ctl_dispatch(struct domain *d, uint16_t op, const void *req,

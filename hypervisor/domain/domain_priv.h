@@ -18,6 +18,13 @@ int domain_load(struct domain *d, const struct domain_config *cfg)
 int domain_hcall_init(struct domain *d) __attribute__((warn_unused_result));
 void domain_hcall_destroy(struct domain *d);
 
+/*
+ * The guest's xenstore ring page and event channel, left in
+ * HVM_PARAM_STORE_PFN/STORE_EVTCHN (domain_xenstore.c). A host without
+ * Xen event channels gets a warning and no ring. Returns 0 or -errno.
+ */
+int domain_xenstore_init(struct domain *d) __attribute__((warn_unused_result));
+
 /* True if [@gpa, @gpa + @len) is guest RAM now (domain_hcall.c). */
 bool domain_gpa_is_ram(struct domain *d, uint64_t gpa, uint64_t len);
 

@@ -53,7 +53,7 @@ static void usage(FILE *f)
 		"usage: hvm-domain --loader FILE [--module FILE[,CMDLINE]]... [--memory MIB]\n"
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
 		"                  [--ctl SOCKET] [--paused] [--cpus LIST] [--hap 0|1]\n"
-		"                  [--max-grant-frames N] [--no-pae] [--no-apic]\n"
+		"                  [--max-grant-frames N] [--no-pae] [--no-apic] [--xenstore]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
 		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
@@ -66,7 +66,9 @@ static void usage(FILE *f)
 		"--max-grant-frames (1 to 64, default 64) bounds the guest's grant table.\n"
 		"--no-pae hides PAE and long mode from CPUID (xl's pae=0); --no-apic clears\n"
 		"hvm_info's apic_mode, so that a 1-vCPU guest's firmware builds no MP\n"
-		"table (xl's apic=0).\n");
+		"table (xl's apic=0). --xenstore gives the guest a xenstore ring (special page\n"
+		"0xfeffc and an event channel for domain 0, in HVM_PARAM_STORE_PFN/EVTCHN),\n"
+		"which the toolstack introduces to hvm-xenstored.\n");
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -139,6 +141,9 @@ static int parse_one(struct opts *o, int c, char *arg)
 	case 'A':
 		o->cfg.no_apic = true;
 		return 0;
+	case 'X':
+		o->cfg.xenstore = true;
+		return 0;
 	case 'C':
 		o->cpus_arg = arg;
 		return cpu_list_parse(arg, &o->cpus);
@@ -164,6 +169,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"max-grant-frames", required_argument, NULL, 'G'},
 		{"no-pae", no_argument, NULL, 'P'},
 		{"no-apic", no_argument, NULL, 'A'},
+		{"xenstore", no_argument, NULL, 'X'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx = 0;

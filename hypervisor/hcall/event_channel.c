@@ -528,6 +528,23 @@ int hcall_domain_evtchn_bind_backend(struct hcall_domain *d, unsigned int port,
 	return 0;
 }
 
+long hcall_domain_evtchn_alloc_unbound(struct hcall_domain *d,
+				       uint16_t remote_domid)
+{
+	long port;
+
+	if (!d->evtchn_enabled)
+		return -ENOSYS;
+	pthread_mutex_lock(&d->evtchn_lock);
+	port = alloc_port(d);
+	if (port > 0) {
+		d->evtchn[port].state = ECS_UNBOUND;
+		d->evtchn[port].remote_domid = remote_domid;
+	}
+	pthread_mutex_unlock(&d->evtchn_lock);
+	return port;
+}
+
 void event_channel_init(struct hcall_domain *d)
 {
 	pthread_mutex_init(&d->evtchn_lock, NULL);

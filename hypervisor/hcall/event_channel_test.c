@@ -333,6 +333,36 @@ static void test_backend(void)
 	CHECK_EQ(-1, f.backend_vcpu[a]);
 }
 
+/* The xenstore port, as the domain builder allocates it. */
+static void test_toolstack_alloc(void)
+{
+	struct hcall_fake f;
+	struct hcall_domain d;
+	struct hcall_vcpu v;
+	struct evtchn_status s;
+	unsigned int i;
+	long p;
+
+	hcall_fake_init(&f, &d, &v);
+	p = hcall_domain_evtchn_alloc_unbound(&d, 0);
+	CHECK_EQ(1, p);
+	s = status(&v, (uint32_t)p);
+	CHECK_EQ(EVTCHNSTAT_unbound, s.status);
+	CHECK_EQ(0, s.u.unbound.dom);
+	/* The guest cannot take it over; its backend binds it. */
+	struct evtchn_bind_interdomain bi = {.remote_dom = DOMID_SELF,
+					     .remote_port = (uint32_t)p};
+	CHECK_EQ(-XEN_EINVAL,
+		 evtchn_op(&v, EVTCHNOP_bind_interdomain, &bi, sizeof(bi)));
+	CHECK_EQ(0, hcall_domain_evtchn_bind_backend(&d, (unsigned int)p, 0));
+	CHECK_EQ(2, hcall_domain_evtchn_alloc_unbound(&d, 0));
+	for (i = 3; i < HCALL_EVTCHN_PORTS; i++)
+		CHECK_EQ(i, bind_ipi(&v, 0));
+	CHECK_EQ(-ENOSPC, hcall_domain_evtchn_alloc_unbound(&d, 0));
+	hcall_domain_disable_evtchn(&d);
+	CHECK_EQ(-ENOSYS, hcall_domain_evtchn_alloc_unbound(&d, 0));
+}
+
 static void test_exhaustion_and_reset(void)
 {
 	struct hcall_fake f;
@@ -426,6 +456,7 @@ int main(void)
 	HVM_TEST(test_close_and_reuse);
 	HVM_TEST(test_loopback);
 	HVM_TEST(test_backend);
+	HVM_TEST(test_toolstack_alloc);
 	HVM_TEST(test_exhaustion_and_reset);
 	HVM_TEST(test_refused);
 	HVM_TEST(test_host_failure);

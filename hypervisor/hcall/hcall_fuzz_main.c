@@ -17,18 +17,16 @@
 #include <xen/xen.h>
 #include <xen/event_channel.h>
 
+#include "hvm_test.h"
+
 #define INPUTS 20000
 #define MAX_RECORDS 48
 
 static uint64_t state = 0x9e3779b97f4a7c15ULL;
 
-/* xorshift64*: reproducible on every machine. */
 static uint64_t next(void)
 {
-	state ^= state >> 12;
-	state ^= state << 25;
-	state ^= state >> 27;
-	return state * 0x2545f4914f6cdd1dULL;
+	return hvm_test_rand(&state);
 }
 
 static const uint8_t hypercalls[] = {

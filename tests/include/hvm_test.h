@@ -45,4 +45,16 @@ int hvm_test_summary(void);
 
 #define HVM_TEST(fn) hvm_test_run(#fn, fn)
 
+/*
+ * xorshift64*: the fuzz drivers' pseudo-random sequence, reproducible on
+ * every machine. *@state must start non-zero.
+ */
+static inline uint64_t hvm_test_rand(uint64_t *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 0x2545f4914f6cdd1dULL;
+}
+
 #endif /* HVM_TEST_H */

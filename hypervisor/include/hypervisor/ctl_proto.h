@@ -35,6 +35,7 @@
  *   CTL_OP_EVTCHN           ctl_evtchn              -> ctl_evtchn + 2 fds
  *   CTL_OP_DIRTY_VRAM       ctl_dirty_req           -> ctl_dirty_bitmap
  *   CTL_OP_POWER_BUTTON     none                    -> none
+ *   CTL_OP_GET_PARAM        ctl_param               -> ctl_param
  * A request has rc 0 and never carries fds. A response has rc 0 or a
  * negative errno; with rc < 0 it has no payload and no fds.
  */
@@ -90,6 +91,8 @@ enum ctl_op {
 	CTL_OP_DIRTY_VRAM,
 	/* The ACPI power button (xl trigger DOM power; hvmctl shutdown). */
 	CTL_OP_POWER_BUTTON,
+	/* An HVM parameter, as xc_hvm_param_get (the xenstore ring's). */
+	CTL_OP_GET_PARAM,
 	CTL_OP_NR, /* one past the last op, not an op */
 };
 
@@ -269,6 +272,18 @@ struct ctl_evtchn {
 };
 
 /*
+ * GET_PARAM: HVM parameter @index (HVM_PARAM_*, below HVM_NR_PARAMS) of
+ * the domain, e.g. HVM_PARAM_STORE_PFN and STORE_EVTCHN for the
+ * toolstack's XS_INTRODUCE. The response echoes @index with @value.
+ * -EINVAL for an index out of range.
+ */
+struct ctl_param {
+	uint32_t index;
+	uint32_t pad;
+	uint64_t value;
+};
+
+/*
  * DIRTY_VRAM (xendevicemodel_track_dirty_vram): which of the @nr pages from
  * @first_pfn the guest wrote since the last call; bit i of the bitmap (in
  * 64-bit words) is page first_pfn + i. The first call for a range starts
@@ -312,6 +327,7 @@ _Static_assert(sizeof(struct ctl_mem_region) == 32, "ctl_mem_region");
 _Static_assert(sizeof(struct ctl_mem_info) == 8 + 32 * CTL_MEM_MAX_REGIONS,
 	       "ctl_mem_info");
 _Static_assert(sizeof(struct ctl_evtchn) == 8, "ctl_evtchn");
+_Static_assert(sizeof(struct ctl_param) == 16, "ctl_param");
 _Static_assert(sizeof(struct ctl_dirty_req) == 16, "ctl_dirty_req");
 _Static_assert(sizeof(struct ctl_dirty_bitmap) == CTL_DIRTY_MAX_PAGES / 8,
 	       "ctl_dirty_bitmap");

@@ -41,6 +41,7 @@ struct domain_config {
 	unsigned int max_grant_frames; /* 0: the default, 64 */
 	bool no_pae;		       /* xl's pae=0 */
 	bool no_apic;		       /* xl's apic=0 (hvm_info apic_mode) */
+	bool xenstore;		       /* a xenstore ring for hvm-xenstored */
 	const char *loader_path;       /* ELF32 image started at its entry */
 	unsigned int nr_modules;
 	struct {

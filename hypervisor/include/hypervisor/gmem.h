@@ -35,6 +35,11 @@
 /* Xen's ioreq-server pages (8) and special pages (8), PFN 0xFEFF0. */
 #define GMEM_SPECIAL_START 0xfeff0000ULL
 #define GMEM_SPECIAL_SIZE (16 * GMEM_PAGE_SIZE)
+/*
+ * The guest's xenstore ring: Xen's special page 4 (SPECIALPAGE_XENSTORE,
+ * PFN 0xFEFF8 + 4), where libxl's domain builder puts it.
+ */
+#define GMEM_XENSTORE_PFN ((GMEM_SPECIAL_START >> 12) + 8 + 4)
 /* Room for pages the device model populates above RAM (VRAM, ROMs). */
 #define GMEM_EXTRA_MAX (256ULL << 20)
 /*

@@ -368,6 +368,16 @@ int hcall_domain_evtchn_bind_backend(struct hcall_domain *d, unsigned int port,
 	__attribute__((warn_unused_result));
 
 /*
+ * The toolstack allocates a port of the guest unbound for domain
+ * @remote_domid, as xc_evtchn_alloc_unbound() does for the xenstore ring
+ * (HVM_PARAM_STORE_EVTCHN). Returns the port, -ENOSYS without event
+ * channels or -ENOSPC.
+ */
+long hcall_domain_evtchn_alloc_unbound(struct hcall_domain *d,
+				       uint16_t remote_domid)
+	__attribute__((warn_unused_result));
+
+/*
  * Runs hypercall @nr with @args for vCPU @v and returns what goes into the
  * guest's RAX/EAX: a non-negative result or a negative Xen errno
  * (-XEN_ENOSYS for unknown hypercalls, logged once per domain and number;
