@@ -18,12 +18,14 @@
 #include <unistd.h>
 
 #include "hypervisor/log.h"
+#include "xenstored/ring_domain.h"
 #include "xenstored/sock_server.h"
 #include "xenstored/xenstored.h"
 
 struct opts {
 	const char *socket_path;
 	const char *pid_file;
+	const char *run_dir;
 	bool foreground;
 	struct xenstored_quota quota;
 };
@@ -36,9 +38,13 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: hvm-xenstored --socket PATH [--foreground] [--pid-file FILE] [--verbose]\n"
-		"                     [--max-watches N] [--max-transactions N] [--max-nodes N]\n"
+		"                     [--run-dir DIR] [--max-watches N] [--max-transactions N]\n"
+		"                     [--max-nodes N]\n"
 		"Serves the xenstore wire protocol on the Unix socket PATH (mode 0600; every\n"
-		"client is dom0). Clients find it through XENSTORED_PATH=PATH.\n"
+		"client is dom0). Clients find it through XENSTORED_PATH=PATH. Guests get\n"
+		"their rings served once introduced (XS_INTRODUCE).\n"
+		"  --run-dir DIR       where each domain's control socket is, DIR/DOMID/ctl\n"
+		"                      (default: the socket's directory)\n"
 		"  --foreground        stay in the foreground (default: detach once ready)\n"
 		"  --pid-file FILE     write the daemon's pid to FILE\n"
 		"  --verbose           log every request error and transaction (debug level)\n"
@@ -75,6 +81,9 @@ static int parse_one(struct opts *o, int c, const char *arg)
 	case 'p':
 		o->pid_file = arg;
 		return 0;
+	case 'r':
+		o->run_dir = arg;
+		return 0;
 	case 'v':
 		log_set_level(LOG_DEBUG);
 		return 0;
@@ -96,6 +105,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"socket", required_argument, NULL, 's'},
 		{"foreground", no_argument, NULL, 'f'},
 		{"pid-file", required_argument, NULL, 'p'},
+		{"run-dir", required_argument, NULL, 'r'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"max-watches", required_argument, NULL, 'w'},
 		{"max-transactions", required_argument, NULL, 't'},
@@ -192,15 +202,47 @@ static int detach(const struct opts *o)
 	return 0;
 }
 
+/* --run-dir, or the directory of --socket (hvmd puts both in one). */
+static char *run_dir(const struct opts *o)
+{
+	char *dir, *slash;
+
+	if (o->run_dir)
+		return strdup(o->run_dir);
+	dir = strdup(o->socket_path);
+	if (!dir)
+		return NULL;
+	slash = strrchr(dir, '/');
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	return dir;
+}
+
 static int serve(const struct opts *o)
 {
 	struct xenstored *xs = NULL;
 	struct sock_server *srv = NULL;
-	int rc;
+	struct ring_domains *rings = NULL;
+	char *dir = run_dir(o);
+	int rc = dir ? 0 : -ENOMEM;
 
-	rc = xenstored_create(&o->quota, &xs);
+	if (!rc)
+		rc = xenstored_create(&o->quota, &xs);
 	if (!rc)
 		rc = sock_server_create(xs, o->socket_path, &srv);
+	if (!rc)
+		rc = ring_domains_create(xs, dir, &rings);
+	if (!rc) {
+		struct sock_server_hooks h = {.fill = ring_domains_pollfds,
+					      .serve = ring_domains_serve,
+					      .priv = rings};
+
+		sock_server_set_hooks(srv, &h);
+	}
 	if (!rc)
 		rc = detach(o);
 	if (!rc) {
@@ -214,7 +256,9 @@ static int serve(const struct opts *o)
 	if (rc == -ENOMEM)
 		log_dom_err(LOG_NO_DOMAIN, "main", "out of memory");
 	sock_server_destroy(srv);
+	ring_domains_destroy(rings);
 	xenstored_destroy(xs);
+	free(dir);
 	if (!rc)
 		log_dom_info(LOG_NO_DOMAIN, "main", "stopped");
 	return rc;

@@ -43,6 +43,8 @@ struct sock_server {
 	unsigned int nr_clients;
 	unsigned int cap_clients;
 	struct pollfd *pfds;
+	struct sock_server_hooks hooks;
+	unsigned int nr_extra; /* hooks' descriptors after the clients' */
 };
 
 static const struct conn_transport sock_transport = {
@@ -129,7 +131,9 @@ int sock_server_create(struct xenstored *xs, const char *path,
 	s->xs = xs;
 	s->listen_fd = s->wake[0] = s->wake[1] = -1;
 	s->path = strdup(path);
-	s->pfds = calloc(FIXED_FDS + SOCK_SERVER_MAX_CLIENTS, sizeof(*s->pfds));
+	s->pfds = calloc(FIXED_FDS + SOCK_SERVER_MAX_CLIENTS +
+				 SOCK_SERVER_MAX_EXTRA_FDS,
+			 sizeof(*s->pfds));
 	if (!s->path || !s->pfds) {
 		rc = -ENOMEM;
 		goto err;
@@ -284,7 +288,12 @@ static unsigned int build_pollfds(struct sock_server *s)
 			p->events |= POLLOUT;
 		p->revents = 0;
 	}
-	return FIXED_FDS + s->nr_clients;
+	s->nr_extra = 0;
+	if (s->hooks.fill)
+		s->nr_extra = s->hooks.fill(s->hooks.priv,
+					    &s->pfds[FIXED_FDS + s->nr_clients],
+					    SOCK_SERVER_MAX_EXTRA_FDS);
+	return FIXED_FDS + s->nr_clients + s->nr_extra;
 }
 
 static void serve_clients(struct sock_server *s, unsigned int nr)
@@ -321,11 +330,24 @@ int sock_server_poll(struct sock_server *s, int timeout_ms)
 			;
 		s->stopping = true;
 	}
-	serve_clients(s, nfds - FIXED_FDS);
+	serve_clients(s, nfds - FIXED_FDS - s->nr_extra);
+	/* After the clients: their requests may have queued guest events. */
+	if (s->hooks.serve)
+		s->hooks.serve(s->hooks.priv, &s->pfds[nfds - s->nr_extra],
+			       s->nr_extra);
 	close_dead(s);
 	if (s->pfds[1].revents & POLLIN)
 		accept_clients(s);
 	return 0;
+}
+
+void sock_server_set_hooks(struct sock_server *s,
+			   const struct sock_server_hooks *h)
+{
+	if (h)
+		s->hooks = *h;
+	else
+		memset(&s->hooks, 0, sizeof(s->hooks));
 }
 
 int sock_server_run(struct sock_server *s)

@@ -13,8 +13,23 @@
 struct sock_server;
 struct xenstored;
 
+#include <poll.h>
+
 /* More clients than this are accepted and closed at once, with a log line. */
 #define SOCK_SERVER_MAX_CLIENTS 1024u
+/* Descriptors another transport may add to the loop (one per guest ring). */
+#define SOCK_SERVER_MAX_EXTRA_FDS 1024u
+
+/*
+ * Another transport in the same loop (guest rings, ring_domain.h): fill
+ * gives up to @max descriptors to poll; serve runs after the socket
+ * clients in every round, with what fill gave and their revents.
+ */
+struct sock_server_hooks {
+	unsigned int (*fill)(void *priv, struct pollfd *p, unsigned int max);
+	void (*serve)(void *priv, const struct pollfd *p, unsigned int n);
+	void *priv;
+};
 
 /*
  * Listens on the Unix socket @path (mode 0600: every client is dom0) for
@@ -33,6 +48,10 @@ int sock_server_create(struct xenstored *xs, const char *path,
  */
 int sock_server_poll(struct sock_server *s, int timeout_ms)
 	__attribute__((warn_unused_result));
+
+/* Installs @h (copied; NULL removes it). */
+void sock_server_set_hooks(struct sock_server *s,
+			   const struct sock_server_hooks *h);
 
 /* Serves until sock_server_stop(). 0, or the error of sock_server_poll(). */
 int sock_server_run(struct sock_server *s) __attribute__((warn_unused_result));
