@@ -62,6 +62,11 @@ void hvmd_hotplug_env(const struct hvmd_hotplug_vif *v, struct hvmd_argv *env)
 	hvmd_argv_add(env, "type_if=tap");
 	hvmd_argv_add(env, "XENBUS_PATH=backend/vif/%u/%u", v->domid, v->devid);
 	hvmd_argv_add(env, "PATH=%s", HVMD_HOTPLUG_PATH);
+	/* Xen's scripts read these from XENBUS_PATH; ours get them here. */
+	if (v->mtu)
+		hvmd_argv_add(env, "mtu=%u", v->mtu);
+	if (v->ip)
+		hvmd_argv_add(env, "ip=%s", v->ip);
 }
 
 static void sleep_ms(unsigned int ms)

@@ -4,8 +4,9 @@
  * toolstack runs them for an emulated NIC's tap: "SCRIPT online" after the
  * tap exists, "SCRIPT offline" before it is deleted, with the device
  * described in the environment (vif, bridge, mac, domid, devid, type_if,
- * XENBUS_PATH, PATH) and nothing else inherited from hvmd. Scripts read
- * no xenstore: everything they get is in that environment.
+ * XENBUS_PATH, PATH, and mtu and ip when the vif sets them, which Xen's
+ * scripts read from XENBUS_PATH) and nothing else inherited from hvmd. Scripts
+ * read no xenstore: everything they get is in that environment.
  */
 #ifndef HVMD_HVMD_HOTPLUG_H
 #define HVMD_HVMD_HOTPLUG_H
@@ -34,6 +35,8 @@ struct hvmd_hotplug_vif {
 	const uint8_t *mac; /* 6 bytes: $mac */
 	uint32_t domid;
 	unsigned int devid; /* index of the vif in the config */
+	unsigned int mtu;   /* vif mtu=: $mtu, 0 if not set */
+	const char *ip;	    /* vif ip=: $ip, NULL if not set */
 };
 
 /*

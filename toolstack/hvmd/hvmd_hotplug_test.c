@@ -125,6 +125,24 @@ static void test_env(void)
 	hvmd_argv_free(&env);
 }
 
+/* vif mtu= and ip=, only when given. */
+static void test_env_mtu_ip(void)
+{
+	struct hvmd_hotplug_vif v = test_vif;
+	struct hvmd_argv env = {0};
+
+	v.mtu = 1400;
+	v.ip = "10.0.0.5 10.0.0.6";
+	hvmd_hotplug_env(&v, &env);
+	CHECK_EQ(0, env.rc);
+	CHECK_EQ(10, env.n);
+	if (env.n == 10) {
+		CHECK(!strcmp(env.v[8], "mtu=1400"));
+		CHECK(!strcmp(env.v[9], "ip=10.0.0.5 10.0.0.6"));
+	}
+	hvmd_argv_free(&env);
+}
+
 /* Runs DIR/@name @action; returns hvmd_hotplug_run()'s result. */
 static int run(const char *name, const char *action, unsigned int timeout_ms,
 	       int *status, char *out, size_t size)
@@ -234,6 +252,7 @@ int main(void)
 	HVM_TEST(test_path);
 	HVM_TEST(test_check);
 	HVM_TEST(test_env);
+	HVM_TEST(test_env_mtu_ip);
 	HVM_TEST(test_run_env_and_status);
 	HVM_TEST(test_run_timeout_kills_group);
 	HVM_TEST(test_run_missing);

@@ -154,6 +154,8 @@ static void vif_desc(const struct hvmd *h, const struct domtab_dom *d,
 	hv->mac = d->cfg.vifs[i].mac;
 	hv->domid = d->domid;
 	hv->devid = i;
+	hv->mtu = d->cfg.vifs[i].mtu;
+	hv->ip = d->cfg.vifs[i].ip;
 }
 
 /*
@@ -232,12 +234,17 @@ static int tap_del(struct domtab_dom *d, const char *tap)
 }
 
 /* Without script=: what vif-bridge does, done by hvmd itself. */
-static int tap_attach(struct domtab_dom *d, const char *tap, const char *br)
+static int tap_attach(struct domtab_dom *d, const char *tap, const char *br,
+		      unsigned int mtu)
 {
+	char m[16];
 	const char *const args[] = {"link",   "set", "dev", tap,
 				    "master", br,    "up",  NULL};
+	const char *const args_mtu[] = {"link", "set", "dev", tap,  "master",
+					br,	"mtu", m,     "up", NULL};
 
-	return ip(d, args);
+	snprintf(m, sizeof(m), "%u", mtu);
+	return ip(d, mtu ? args_mtu : args);
 }
 
 static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
@@ -264,7 +271,13 @@ static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
 		       rc;
 	d->taps |= 1u << i;
 	if (!v->script) {
-		rc = tap_attach(d, tap, br);
+		/* Xen's default vif-bridge uses ip= only for antispoofing. */
+		if (v->ip)
+			hvmd_log(
+				d, "warn",
+				"vif %u: ip=%s is ignored: only a hotplug script (script=, as $ip) uses it; hvmd attaches the tap without filtering its addresses",
+				i, v->ip);
+		rc = tap_attach(d, tap, br, v->mtu);
 		if (rc)
 			snprintf(
 				err, errlen,
@@ -285,6 +298,9 @@ static int setup_one(struct hvmd *h, struct domtab_dom *d, unsigned int i,
 	if (rc == 0 && v->script)
 		hvmd_log(d, "info", "vif %u: tap %s set up by script %s", i,
 			 tap, v->script);
+	else if (rc == 0 && v->mtu)
+		hvmd_log(d, "info", "vif %u: tap %s on bridge %s, mtu %u", i,
+			 tap, br, v->mtu);
 	else if (rc == 0)
 		hvmd_log(d, "info", "vif %u: tap %s on bridge %s", i, tap, br);
 	return rc;

@@ -4,8 +4,8 @@
  * comma-separated key=value pairs, e.g. "mac=00:16:3e:00:00:01,
  * bridge=br0, model=e1000", or "" for all defaults. Supported keys: mac,
  * bridge, model (rtl8139, the default as in xl; ne2k_pci; e1000), type
- * (ioemu only), vifname, mtu, ip, script (accepted, not run). MAC address
- * helpers live here too.
+ * (ioemu only), vifname, mtu (set on the tap), ip (for the hotplug
+ * script), script (run by hvmd). MAC address helpers live here too.
  */
 #ifndef TOOLSTACK_VIF_SPEC_H
 #define TOOLSTACK_VIF_SPEC_H
