@@ -34,10 +34,10 @@ static const struct verb_desc verbs[] = {
 	 "vncviewer DOM                   start a VNC viewer, or print HOST:PORT"},
 	{"screenshot", HVMCTL_SCREENSHOT, "", 2,
 	 "screenshot DOM FILE             save the VNC screen (PNG, or PPM without libpng)"},
-	{"shutdown", HVMCTL_SHUTDOWN, "w", 1,
-	 "shutdown [-w] DOM               press the ACPI power button (-w: wait)"},
-	{"reboot", HVMCTL_REBOOT, "", 1,
-	 "reboot DOM                      rebuild the domain (hard reset, new domid)"},
+	{"shutdown", HVMCTL_SHUTDOWN, "wF", 1,
+	 "shutdown [-w] [-F] DOM          PV shutdown; -F: ACPI power button without PV (-w: wait)"},
+	{"reboot", HVMCTL_REBOOT, "F", 1,
+	 "reboot [-F] DOM                 PV reboot; -F: without PV, rebuild the domain (new domid)"},
 	{"destroy", HVMCTL_DESTROY, "", 1,
 	 "destroy DOM                     stop the domain at once"},
 	{"pause", HVMCTL_PAUSE, "", 1,
@@ -95,6 +95,9 @@ static int set_flag(struct hvmctl_cmd *c, char opt)
 		break;
 	case 'l':
 		c->long_list = true;
+		break;
+	case 'F':
+		c->acpi_fallback = true;
 		break;
 	default:
 		return -EINVAL;

@@ -44,6 +44,7 @@ struct hvmctl_cmd {
 	bool vnc;	    /* create -V */
 	bool paused;	    /* create -p */
 	bool wait;	    /* shutdown -w */
+	bool acpi_fallback; /* shutdown/reboot -F: ACPI without PV drivers */
 	bool long_list;	    /* list -l */
 	const char *config; /* create: the config file, or NULL */
 	const char *sets[HVMCTL_MAX_SETS]; /* create: KEY=VALUE, in order */

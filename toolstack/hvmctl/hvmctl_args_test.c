@@ -51,7 +51,13 @@ static void test_create_errors(void)
 static void test_domain_verbs(void)
 {
 	CHECK_EQ(0, PARSE(NULL, "hvmctl", "shutdown", "-w", "web"));
-	CHECK(cmd.wait && !strcmp(cmd.dom, "web"));
+	CHECK(cmd.wait && !cmd.acpi_fallback && !strcmp(cmd.dom, "web"));
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "shutdown", "-wF", "web"));
+	CHECK(cmd.wait && cmd.acpi_fallback);
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "reboot", "-F", "web"));
+	CHECK(cmd.acpi_fallback && !strcmp(cmd.dom, "web"));
+	CHECK(PARSE(NULL, "hvmctl", "reboot", "-w", "web") < 0);
+	CHECK(PARSE(NULL, "hvmctl", "pause", "-F", "web") < 0);
 	CHECK_EQ(0, PARSE(NULL, "hvmctl", "screenshot", "3", "s.png"));
 	CHECK(!strcmp(cmd.dom, "3") && !strcmp(cmd.file, "s.png"));
 	CHECK(PARSE(NULL, "hvmctl", "screenshot", "3") < 0);

@@ -190,9 +190,10 @@ int hvmctl_verb_dominfo(const struct hvmctl_cmd *c)
 
 int hvmctl_verb_simple(const struct hvmctl_cmd *c)
 {
-	const char *req[2] = {c->verb_name, c->dom};
+	const char *req[3] = {c->verb_name, c->dom, "-F"};
 
-	return hvmctl_client_call(c, req, 2, NULL, NULL, false);
+	return hvmctl_client_call(c, req, c->acpi_fallback ? 3 : 2, NULL, NULL,
+				  false);
 }
 
 /* shutdown -w: until the domain is gone, preserved, or has a new domid. */

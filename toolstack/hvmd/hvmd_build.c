@@ -2,10 +2,11 @@
 /*
  * Starting one domain's processes, in the order of
  * tests/integration/boot/check-iso: hvm-xenstored if nobody serves it,
- * the vif taps, hvm-domain (paused, with its control socket), then
- * hvm-dm-launch, which starts QEMU and unpauses the domain once QEMU runs.
- * And tearing them down again. Guest RAM given to hvm-domain is memory
- * less the video RAM, which QEMU populates above it (as libxl does).
+ * the vif taps, hvm-domain (paused, with its control socket), the guest's
+ * xenstore entries and ring (hvmd_xs.c), then hvm-dm-launch, which starts QEMU
+ * and unpauses the domain once QEMU runs. And tearing them down again. Guest
+ * RAM given to hvm-domain is memory less the video RAM, which QEMU populates
+ * above it (as libxl does).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -59,6 +60,8 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		hvmd_argv_add(a, "--no-pae");
 	if (!c->apic)
 		hvmd_argv_add(a, "--no-apic");
+	/* hvmd_xs.c introduces the ring before the guest runs. */
+	hvmd_argv_add(a, "--xenstore");
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);
@@ -225,6 +228,9 @@ static int start_steps(struct hvmd *h, struct domtab_dom *d, char *err,
 				rc == -ECHILD ? "it exited"
 					      : "no control socket after 15 s"),
 		       rc;
+	rc = hvmd_xs_domain_setup(h, d, err, errlen);
+	if (rc)
+		return rc;
 	dm_argv(h, d, &a);
 	rc = spawn_argv(d, &a, &d->dm);
 	if (rc)
@@ -301,6 +307,7 @@ void hvmd_build_teardown(struct hvmd *h, struct domtab_dom *d)
 		hvmd_log(
 			d, "warn",
 			"the control socket did not take destroy; sending SIGTERM");
+	hvmd_xs_domain_remove(h, d);
 	hvmd_proc_stop(&d->domain, SIGTERM, 5000);
 	hvmd_proc_stop(&d->dm, SIGTERM, 5000);
 	d->domain.pid = d->dm.pid = 0;

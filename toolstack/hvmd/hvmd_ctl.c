@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Talking to a running domain: one request on hvm-domain's control socket
- * (query, pause, unpause, destroy, the ACPI power button).
+ * (query, pause, unpause, destroy, the ACPI power button, an HVM
+ * parameter).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -24,10 +25,11 @@ static void set_timeouts(int fd)
 	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 }
 
-int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
+/* One request on the domain's control socket, then the socket closes. */
+static int call(struct hvmd *h, struct domtab_dom *d, uint16_t op,
+		const void *req, void *resp)
 {
 	struct ctl_client c = {.sock = -1};
-	struct ctl_domain_info info;
 	char path[PATH_MAX + 32];
 	int rc;
 
@@ -36,8 +38,26 @@ int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
 	if (c.sock < 0)
 		return c.sock;
 	set_timeouts(c.sock);
-	rc = ctl_call(&c, (uint16_t)op, NULL, op == CTL_OP_QUERY ? &info : NULL,
-		      NULL, 0, NULL);
+	rc = ctl_call(&c, op, req, resp, NULL, 0, NULL);
 	close(c.sock);
+	return rc;
+}
+
+int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
+{
+	struct ctl_domain_info info;
+
+	return call(h, d, (uint16_t)op, NULL,
+		    op == CTL_OP_QUERY ? &info : NULL);
+}
+
+int hvmd_ctl_get_param(struct hvmd *h, struct domtab_dom *d, unsigned int index,
+		       uint64_t *value)
+{
+	struct ctl_param req = {.index = index}, resp;
+	int rc = call(h, d, CTL_OP_GET_PARAM, &req, &resp);
+
+	if (!rc)
+		*value = resp.value;
 	return rc;
 }

@@ -4,7 +4,7 @@
  *   list                      one "data domain key=value..." line each
  *   info DOM                  the same for one domain, then its config
  *                             as "data config LINE" lines
- *   pause|unpause|destroy|shutdown|reboot DOM
+ *   pause|unpause|destroy DOM, shutdown|reboot DOM [-F]
  * DOM is a name or a domid, as in xl.
  */
 #include <errno.h>
@@ -153,23 +153,57 @@ static void pause_op(struct hvmd *h, struct hvmd_reply *r, struct domtab_dom *d,
 	hvmd_reply_ok(r);
 }
 
+/*
+ * xl shutdown and reboot: through the guest's PV control node when it
+ * advertises control/feature-poweroff or -reboot (its PV drivers then
+ * shut down or reboot it; on_poweroff/on_reboot apply as it stops).
+ * Without them, only with -F, as xl: shutdown presses the ACPI power
+ * button (xl trigger DOM power: the ACPI PM1a block is hvm-domain's, as
+ * it is Xen's, so QEMU's system_powerdown would set a status bit the
+ * guest never reads); reboot rebuilds the domain (a hard reset).
+ */
 static void shutdown_op(struct hvmd *h, struct hvmd_reply *r,
-			struct domtab_dom *d)
+			struct domtab_dom *d, bool reboot, bool fallback)
 {
+	const char *cmd = reboot ? "reboot" : "poweroff";
 	int rc;
 
 	if (d->state != DOMTAB_RUNNING && d->state != DOMTAB_PAUSED) {
 		hvmd_reply_err(
 			r, HVMD_EXIT_FAILED,
-			"domain \"%s\" is %s; it cannot be shut down (use destroy to remove it)",
-			d->cfg.name, domtab_state_name(d->state));
+			"domain \"%s\" is %s; it cannot be %s (use destroy to remove it)",
+			d->cfg.name, domtab_state_name(d->state),
+			reboot ? "rebooted" : "shut down");
 		return;
 	}
-	/*
-	 * As xl trigger DOM power: the ACPI PM1a block is hvm-domain's (as it
-	 * is Xen's), so QEMU's system_powerdown would set a status bit the
-	 * guest never reads.
-	 */
+	rc = hvmd_xs_pv_control(h, d, cmd);
+	if (!rc) {
+		hvmd_log(
+			d, "info",
+			"%s requested by the administrator through the guest's PV control node (control/shutdown=%s)",
+			reboot ? "reboot" : "shutdown", cmd);
+		hvmd_reply_ok(r);
+		return;
+	}
+	if (rc != -EOPNOTSUPP)
+		hvmd_log(d, "warn",
+			 "cannot write the guest's control/shutdown: %s",
+			 strerror(-rc));
+	if (!fallback) {
+		hvmd_reply_err(
+			r, HVMD_EXIT_FAILED,
+			"domain \"%s\" has no PV control interface (its guest did not write control/feature-%s: no PV drivers, or not loaded yet); use -F to %s",
+			d->cfg.name, cmd,
+			reboot ? "reset it (the domain is rebuilt)"
+			       : "press its ACPI power button");
+		return;
+	}
+	if (reboot) {
+		d->restart_after = true;
+		hvmd_life_reboot(h, d);
+		hvmd_reply_ok(r);
+		return;
+	}
 	rc = hvmd_ctl_op(h, d, CTL_OP_POWER_BUTTON);
 	if (rc) {
 		hvmd_reply_err(
@@ -180,7 +214,7 @@ static void shutdown_op(struct hvmd *h, struct hvmd_reply *r,
 	}
 	hvmd_log(
 		d, "info",
-		"ACPI power button pressed (shutdown requested by the administrator)");
+		"ACPI power button pressed (shutdown -F requested by the administrator)");
 	hvmd_reply_ok(r);
 }
 
@@ -192,12 +226,19 @@ void hvmd_op_simple(struct hvmd *h, struct hvmd_reply *r, char **f,
 	struct domtab_dom *d;
 	unsigned int i;
 
+	bool fallback = false;
+
 	for (i = 0; i < 5 && strcmp(f[0], verbs[i]); i++)
 		;
 	if (i == 5) {
 		hvmd_reply_err(r, HVMD_EXIT_USAGE, "unknown request \"%s\"",
 			       f[0]);
 		return;
+	}
+	/* shutdown and reboot take -F after the domain (xl's fallback). */
+	if (i >= 3 && nr == 3 && !strcmp(f[2], "-F")) {
+		fallback = true;
+		nr = 2;
 	}
 	d = find(h, r, f, nr);
 	if (!d)
@@ -207,11 +248,7 @@ void hvmd_op_simple(struct hvmd *h, struct hvmd_reply *r, char **f,
 	} else if (i == 2) {
 		hvmd_life_destroy(h, d);
 		hvmd_reply_ok(r);
-	} else if (i == 3) {
-		shutdown_op(h, r, d);
 	} else {
-		d->restart_after = true;
-		hvmd_life_reboot(h, d);
-		hvmd_reply_ok(r);
+		shutdown_op(h, r, d, i == 4, fallback);
 	}
 }

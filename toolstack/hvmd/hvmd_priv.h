@@ -38,6 +38,8 @@ struct hvmd_opts {
 	bool verbose;
 };
 
+struct xs_handle;
+
 struct hvmd {
 	struct hvmd_opts o;
 	struct domtab tab;
@@ -45,6 +47,7 @@ struct hvmd {
 	pid_t xenstored_pid; /* ours, 0 if not started by us */
 	time_t logcap_at;    /* next size check of the console logs */
 	char xs_sock[PATH_MAX + 32];
+	struct xs_handle *xsh; /* hvmd_xs.c's connection to hvm-xenstored */
 };
 
 /* Response sink of one request: a connected client socket. */
@@ -151,6 +154,27 @@ int hvmd_net_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 void hvmd_net_teardown(struct hvmd *h, struct domtab_dom *d);
 
 /* hvmd_ctl.c: one request on the domain's control socket (CTL_OP_*). */
+/* HVM parameter @index of the domain (CTL_OP_GET_PARAM). 0 or -errno. */
+int hvmd_ctl_get_param(struct hvmd *h, struct domtab_dom *d, unsigned int index,
+		       uint64_t *value) __attribute__((warn_unused_result));
+
+/*
+ * hvmd_xs.c: the domain's xenstore entries, as libxl makes them, and the
+ * introduction of its ring to hvm-xenstored. Returns 0 (also when
+ * hvm-domain gave the guest no ring, with a warning), or -errno with a
+ * message in @err. Remove releases the domain and removes its entries.
+ */
+int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
+			 size_t errlen) __attribute__((warn_unused_result));
+void hvmd_xs_domain_remove(struct hvmd *h, struct domtab_dom *d);
+/*
+ * Xen's PV control: writes @cmd ("poweroff", "reboot") to the guest's
+ * control/shutdown if it advertises control/feature-@cmd. Returns 0,
+ * -EOPNOTSUPP if it does not (no PV drivers), or -errno.
+ */
+int hvmd_xs_pv_control(struct hvmd *h, struct domtab_dom *d, const char *cmd)
+	__attribute__((warn_unused_result));
+
 int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
 	__attribute__((warn_unused_result));
 

@@ -181,8 +181,9 @@ static bool xs_live(const char *path)
 
 static int start_xenstored(struct hvmd *h)
 {
-	const char *argv[] = {h->o.xenstored, "--foreground", "--socket",
-			      h->xs_sock, NULL};
+	const char *argv[] = {
+		h->o.xenstored, "--foreground", "--socket", h->xs_sock,
+		"--run-dir",	h->o.run_dir,	NULL};
 	struct domtab_proc p = {0};
 	char log[PATH_MAX + 32];
 	unsigned int waited;
