@@ -159,18 +159,22 @@ static int check_evtchn_resp(const void *payload, unsigned int nr_fds)
 	return nr_fds == 2 ? check_evtchn(payload) : -EPROTO;
 }
 
+/* A request carries no value; a response one. */
 static int check_param(const void *payload)
 {
 	struct ctl_param q;
 
 	memcpy(&q, payload, sizeof(q));
-	return q.pad == 0 ? 0 : -EPROTO;
+	return q.pad == 0 && q.value == 0 ? 0 : -EPROTO;
 }
 
 static int check_param_resp(const void *payload, unsigned int nr_fds)
 {
+	struct ctl_param q;
+
 	(void)nr_fds;
-	return check_param(payload);
+	memcpy(&q, payload, sizeof(q));
+	return q.pad == 0 ? 0 : -EPROTO;
 }
 
 static int check_dirty_req(const void *payload)

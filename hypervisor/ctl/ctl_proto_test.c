@@ -439,6 +439,9 @@ static void test_recv_rejects_bad_dm_payload(void)
 	hostile_init(&m, CTL_OP_GET_PARAM, false, 0);
 	m.m.payload[offsetof(struct ctl_param, pad)] = 1;
 	EXPECT_REJECT(&m, -EPROTO);
+	hostile_init(&m, CTL_OP_GET_PARAM, false, 0);
+	m.m.payload[offsetof(struct ctl_param, value)] = 1;
+	EXPECT_REJECT(&m, -EPROTO);
 	hostile_init(&m, CTL_OP_GET_PARAM, true, 0);
 	m.m.payload[offsetof(struct ctl_param, pad) + 3] = 1;
 	EXPECT_REJECT(&m, -EPROTO);

@@ -50,7 +50,6 @@ struct domtab_dom {
 	uint32_t taps;	       /* bit n: hvmd created vif n's tap (teardown) */
 	bool stopping;	       /* hvmd asked it to stop: destroy, not crash */
 	bool restart_after;    /* reboot requested by the administrator */
-	bool xs_introduced;    /* its ring is introduced to hvm-xenstored */
 	unsigned int restarts; /* restarts within the last minute */
 	time_t restart_window;
 };

@@ -57,6 +57,8 @@ int hvmd_ctl_get_param(struct hvmd *h, struct domtab_dom *d, unsigned int index,
 	struct ctl_param req = {.index = index}, resp;
 	int rc = call(h, d, CTL_OP_GET_PARAM, &req, &resp);
 
+	if (!rc && resp.index != index)
+		rc = -EPROTO;
 	if (!rc)
 		*value = resp.value;
 	return rc;

@@ -177,6 +177,7 @@ void hvmd_life_tick(struct hvmd *h)
 				"hvm-xenstored exited (status %d); it is started again with the next domain",
 				status);
 			h->xenstored_pid = 0;
+			hvmd_xs_close(h);
 		}
 	}
 }

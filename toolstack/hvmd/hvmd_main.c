@@ -135,6 +135,9 @@ int main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	if (make_dirs(&h.o))
 		return 1;
+	/* Known before any domain starts: re-adopted ones use it too. */
+	snprintf(h.xs_sock, sizeof(h.xs_sock), "%s/xenstored.sock",
+		 h.o.run_dir);
 	domtab_init(&h.tab);
 	setup_signals();
 	if (hvmd_server_listen(&h))

@@ -174,6 +174,8 @@ void hvmd_xs_domain_remove(struct hvmd *h, struct domtab_dom *d);
  */
 int hvmd_xs_pv_control(struct hvmd *h, struct domtab_dom *d, const char *cmd)
 	__attribute__((warn_unused_result));
+/* Drops the connection to hvm-xenstored (it exited or was started). */
+void hvmd_xs_close(struct hvmd *h);
 
 int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
 	__attribute__((warn_unused_result));

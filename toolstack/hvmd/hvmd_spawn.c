@@ -217,10 +217,10 @@ int hvmd_xenstored_ensure(struct hvmd *h)
 {
 	int rc;
 
-	snprintf(h->xs_sock, sizeof(h->xs_sock), "%s/xenstored.sock",
-		 h->o.run_dir);
 	if (xs_live(h->xs_sock))
 		return 0;
+	/* A connection to an earlier daemon on this socket is stale. */
+	hvmd_xs_close(h);
 	rc = start_xenstored(h);
 	if (rc)
 		hvmd_log(

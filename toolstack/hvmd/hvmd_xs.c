@@ -5,10 +5,11 @@
  * the nodes the guest may read (owned by dom0, read for N) and those it
  * may write (owned by N), /vm/UUID, then XS_INTRODUCE of the guest's ring
  * (HVM_PARAM_STORE_PFN/EVTCHN, which hvm-domain set up under --xenstore),
- * so that hvm-xenstored serves it. memory/target and memory/static-max
- * are left out until ballooning exists (a guest's balloon driver acts on
- * them). And the PV control node: control/shutdown, used by hvmctl
- * shutdown and reboot when the guest advertises control/feature-*.
+ * so that hvm-xenstored serves it; control/platform-feature-xs_reset_watches
+ * says hvm-xenstored takes XS_RESET_WATCHES. memory/target and
+ * memory/static-max are left out until ballooning exists (a guest's balloon
+ * driver acts on them). And the PV control node: control/shutdown, used by
+ * hvmctl shutdown and reboot when the guest advertises control/feature-*.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -53,14 +54,14 @@ static const struct {
 /* Opened on first use, again after hvm-xenstored went away. */
 static struct xs_handle *xs_get(struct hvmd *h)
 {
-	if (!h->xsh) {
+	if (!h->xsh && h->xs_sock[0]) {
 		setenv("XENSTORED_PATH", h->xs_sock, 1);
-		h->xsh = xs_open(0);
+		h->xsh = xs_open(XS_OPEN_SOCKETONLY);
 	}
 	return h->xsh;
 }
 
-static void xs_drop(struct hvmd *h)
+void hvmd_xs_close(struct hvmd *h)
 {
 	if (h->xsh)
 		xs_close(h->xsh);
@@ -102,6 +103,7 @@ static int write_nodes(struct xs_handle *x, struct domtab_dom *d, uint64_t pfn,
 		if (t == XBT_NULL)
 			return errno ? -errno : -EIO;
 		xs_rm(x, t, dom);
+		xs_rm(x, t, vm);
 		for (i = 0; ok && i < sizeof(dom_nodes) / sizeof(dom_nodes[0]);
 		     i++) {
 			snprintf(p, sizeof(p), "%s%s%s", dom,
@@ -123,6 +125,12 @@ static int write_nodes(struct xs_handle *x, struct domtab_dom *d, uint64_t pfn,
 		snprintf(p, sizeof(p), "%s/store/port", dom);
 		snprintf(v, sizeof(v), "%llu", (unsigned long long)port);
 		ok = ok && put(x, t, p, v);
+		/* hvm-xenstored serves XS_RESET_WATCHES, as libxl says. */
+		snprintf(p, sizeof(p),
+			 "%s/control/platform-feature-xs_reset_watches", dom);
+		ok = ok && put(x, t, p, "1");
+		ok = ok && xs_mkdir(x, t, vm) &&
+		     set_perm(x, t, vm, NODE_RO, d->domid);
 		snprintf(p, sizeof(p), "%s/name", vm);
 		ok = ok && put(x, t, p, d->cfg.name);
 		snprintf(p, sizeof(p), "%s/uuid", vm);
@@ -170,7 +178,7 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 	if (!rc && !xs_introduce_domain(x, d->domid, pfn, (unsigned int)port))
 		rc = errno ? -errno : -EIO;
 	if (rc) {
-		xs_drop(h);
+		hvmd_xs_close(h);
 		return snprintf(
 			       err, errlen,
 			       "cannot give the guest its xenstore (%s): %s; see %s/xenstored.log",
@@ -178,7 +186,6 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 			       strerror(-rc), h->o.log_dir),
 		       rc;
 	}
-	d->xs_introduced = true;
 	hvmd_log(
 		d, "info",
 		"xenstore: /local/domain/%u written, ring (pfn 0x%llx, port %llu) introduced",
@@ -191,15 +198,17 @@ void hvmd_xs_domain_remove(struct hvmd *h, struct domtab_dom *d)
 	char uuid[DOMAIN_UUID_STR_LEN + 1], p[XS_PATH];
 	struct xs_handle *x;
 
-	/* Also for a domain adopted after a restart of hvmd: no flag then. */
-	d->xs_introduced = false;
+	/* Also for a domain adopted after a restart of hvmd. */
 	x = xs_get(h);
 	if (!x)
 		return;
-	if (!xs_release_domain(x, d->domid) && errno != ENOENT)
+	if (!xs_release_domain(x, d->domid) && errno != ENOENT) {
 		hvmd_log(d, "warn",
 			 "hvm-xenstored did not release the domain: %s",
 			 strerror(errno));
+		hvmd_xs_close(h);
+		return;
+	}
 	snprintf(p, sizeof(p), "/local/domain/%u", d->domid);
 	xs_rm(x, XBT_NULL, p);
 	domain_uuid_format(d->cfg.uuid, uuid);
@@ -221,6 +230,12 @@ int hvmd_xs_pv_control(struct hvmd *h, struct domtab_dom *d, const char *cmd)
 	snprintf(p, sizeof(p), "/local/domain/%u/control/feature-%s", d->domid,
 		 cmd);
 	val = xs_read(x, XBT_NULL, p, &len);
+	if (!val && errno != ENOENT && errno != EACCES) {
+		int rc = errno ? -errno : -EIO;
+
+		hvmd_xs_close(h);
+		return rc;
+	}
 	has = val && len == 1 && val[0] == '1';
 	free(val);
 	if (!has)
@@ -229,7 +244,7 @@ int hvmd_xs_pv_control(struct hvmd *h, struct domtab_dom *d, const char *cmd)
 	if (!put(x, XBT_NULL, p, cmd)) {
 		int rc = errno ? -errno : -EIO;
 
-		xs_drop(h);
+		hvmd_xs_close(h);
 		return rc;
 	}
 	return 0;

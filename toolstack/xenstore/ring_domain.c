@@ -27,6 +27,8 @@
 #define PAGE_SIZE 4096u
 /* Rounds of pull/push per ring per poll round, so one guest cannot spin. */
 #define ROUNDS_PER_POLL 8
+/* Passes over all rings per poll round (events between guests). */
+#define PASSES_PER_POLL 4
 #define CTL_TIMEOUT_S 5
 
 struct ring_domain {
@@ -126,11 +128,16 @@ static int bind_port(struct ctl_client *cl, uint32_t port,
 	return 0;
 }
 
-static void ring_free(struct ring_domain *rd)
+static void ring_unmap(struct ring_domain *rd)
 {
 	if (rd->intf)
 		munmap(rd->intf, PAGE_SIZE);
 	rd->intf = NULL;
+}
+
+static void ring_free(struct ring_domain *rd)
+{
+	ring_unmap(rd);
 	if (rd->notify_fd >= 0)
 		close(rd->notify_fd);
 	if (rd->done_fd >= 0)
@@ -182,13 +189,17 @@ static int introduce(void *priv, uint32_t domid, uint64_t gfn, uint32_t port)
 	if (cl.sock >= 0)
 		close(cl.sock);
 	if (!rc)
-		rc = conn_create(rt->xs, domid, &ring_transport, rd, &rd->c);
-	if (!rc)
 		rc = add_domain(rt, rd);
 	if (rc) {
-		conn_destroy(rd->c);
 		ring_free(rd);
 		free(rd);
+		return rc;
+	}
+	/* Last: no connection to destroy while a request runs. */
+	rc = conn_create(rt->xs, domid, &ring_transport, rd, &rd->c);
+	if (rc) {
+		rd->released = true; /* dropped after this poll round */
+		ring_unmap(rd);
 		return rc;
 	}
 	log_dom_info(domid, "ring",
@@ -197,7 +208,11 @@ static int introduce(void *priv, uint32_t domid, uint64_t gfn, uint32_t port)
 	return 0;
 }
 
-/* Called during a request: the connection is killed by the caller. */
+/*
+ * Called during a request: the connection is killed by the caller. The
+ * eventfds stay open until the ring is dropped after the poll round, as
+ * the round may still hold their numbers.
+ */
 static void release(void *priv, uint32_t domid)
 {
 	struct ring_domains *rt = priv;
@@ -208,7 +223,7 @@ static void release(void *priv, uint32_t domid)
 
 		if (rd->domid == domid && !rd->released) {
 			rd->released = true;
-			ring_free(rd);
+			ring_unmap(rd);
 		}
 	}
 }
@@ -282,8 +297,11 @@ static void kick(struct ring_domain *rd)
 			     strerror(errno));
 }
 
-/* Moves both directions until nothing moves (or ROUNDS_PER_POLL). */
-static void work(struct ring_domain *rd)
+/*
+ * Moves both directions until nothing moves (or ROUNDS_PER_POLL); returns
+ * whether anything moved.
+ */
+static bool work(struct ring_domain *rd)
 {
 	bool in, out, any = false;
 	unsigned int r;
@@ -305,13 +323,15 @@ static void work(struct ring_domain *rd)
 	}
 	if (any)
 		kick(rd);
+	return any;
 }
 
 void ring_domains_serve(void *priv, const struct pollfd *p, unsigned int n)
 {
 	struct ring_domains *rt = priv;
-	unsigned int i;
+	unsigned int i, pass;
 	uint64_t count;
+	bool moved;
 
 	for (i = 0; i < n; i++) {
 		if (p[i].revents & POLLIN &&
@@ -320,12 +340,23 @@ void ring_domains_serve(void *priv, const struct pollfd *p, unsigned int n)
 				     "cannot read a guest's kick: %s",
 				     strerror(errno));
 	}
+	/*
+	 * A guest's request may queue a watch event for a ring worked before
+	 * it in this pass: pass again while anything moves (bounded).
+	 */
+	for (pass = 0, moved = true; moved && pass < PASSES_PER_POLL; pass++) {
+		moved = false;
+		for (i = 0; i < rt->nr; i++) {
+			struct ring_domain *rd = rt->d[i];
+
+			if (rd->c && !rd->c->dead && rd->intf)
+				moved |= work(rd);
+		}
+	}
 	i = 0;
 	while (i < rt->nr) {
 		struct ring_domain *rd = rt->d[i];
 
-		if (rd->c && !rd->c->dead && rd->intf)
-			work(rd);
 		if (rd->c && rd->c->dead) {
 			conn_destroy(rd->c);
 			rd->c = NULL;

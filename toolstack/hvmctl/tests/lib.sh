@@ -118,6 +118,19 @@ pid_of()
 	state_of "$1" domain_pid
 }
 
+# qemu_pid_of NAME: the pid of the domain's QEMU (-xen-domid N), found in
+# /proc (the test host's busybox has no pgrep).
+qemu_pid_of()
+{
+	local d p
+	d=$(domid_of "$1")
+	for p in /proc/[0-9]*; do
+		tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q -- "-xen-domid $d " &&
+			echo "${p#/proc/}" && return 0
+	done
+	return 1
+}
+
 # show_vcpu0 NAME: pauses domain NAME and shows vCPU 0's registers, the
 # real-mode interrupt table and BIOS data area (1280 bytes from 0) and
 # 2 KiB from SS:0: where a guest that went astray in the BIOS was.
