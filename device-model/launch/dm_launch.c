@@ -168,6 +168,27 @@ static int add_cpu_boot(const struct dm_config *c, struct dm_argv *a)
 	return rc ? rc : dm_argv_addf(a, "%u,maxcpus=%u", c->vcpus, max);
 }
 
+/* Direct kernel boot: -kernel [-initrd] [-append], as libxl passes them. */
+static int add_kernel(const struct dm_config *c, struct dm_argv *a)
+{
+	int rc = 0;
+
+	if (!c->kernel[0])
+		return 0;
+	rc = dm_argv_add(a, "-kernel");
+	if (!rc)
+		rc = dm_argv_add(a, c->kernel);
+	if (!rc && c->ramdisk[0])
+		rc = dm_argv_add(a, "-initrd");
+	if (!rc && c->ramdisk[0])
+		rc = dm_argv_add(a, c->ramdisk);
+	if (!rc && c->cmdline[0])
+		rc = dm_argv_add(a, "-append");
+	if (!rc && c->cmdline[0])
+		rc = dm_argv_add(a, c->cmdline);
+	return rc;
+}
+
 /* -device <model>,... and -netdev type=tap,... for NIC @n. */
 static int add_nic(const struct dm_config *c, unsigned int n, struct dm_argv *a)
 {
@@ -208,13 +229,19 @@ static int add_nics(const struct dm_config *c, struct dm_argv *a)
 	return rc;
 }
 
-/* -no-acpi, -machine, -m: the board (with or without an HPET), its RAM. */
+/*
+ * -no-acpi, -machine, -m: the board (with or without an HPET), its RAM;
+ * xl's device_model_args before -machine, _hvm after its type, as libxl.
+ */
 static int add_machine(const struct dm_config *c, struct dm_argv *a)
 {
+	unsigned int i;
 	int rc = 0;
 
 	if (!c->acpi)
 		rc = dm_argv_add(a, "-no-acpi");
+	for (i = 0; !rc && i < c->nr_extra_args; i++)
+		rc = dm_argv_add(a, c->extra_args[i]);
 	if (!rc)
 		rc = dm_argv_add(a, "-machine");
 	/* Without the platform device: the same i440FX board, plain "pc". */
@@ -222,6 +249,8 @@ static int add_machine(const struct dm_config *c, struct dm_argv *a)
 		rc = dm_argv_addf(a, "%s,suppress-vmdesc=on%s",
 				  c->platform_pci ? "xenfv" : "pc,accel=xen",
 				  c->hpet ? "" : ",hpet=off");
+	for (i = 0; !rc && i < c->nr_extra_args_hvm; i++)
+		rc = dm_argv_add(a, c->extra_args_hvm[i]);
 	if (!rc)
 		rc = dm_argv_add(a, "-m");
 	/*
@@ -314,6 +343,8 @@ int dm_build_argv(const struct dm_config *c, struct dm_argv *out, char *err,
 		rc = add_display(c, out);
 	if (!rc)
 		rc = add_cpu_boot(c, out);
+	if (!rc)
+		rc = add_kernel(c, out);
 	if (!rc)
 		rc = add_nics(c, out);
 	if (!rc)

@@ -181,6 +181,64 @@ static void test_keymap_and_usb(void)
 	CHECK_STR_CONTAINS(err, "usbdevice needs usb=on");
 }
 
+/* Direct kernel boot: -kernel, -initrd, -append after -boot, as libxl. */
+static void test_kernel(void)
+{
+	struct dm_config c;
+	struct dm_argv a;
+	int k;
+
+	dm_test_example(&c);
+	snprintf(c.kernel, sizeof(c.kernel), "/srv/k/vmlinuz");
+	snprintf(c.ramdisk, sizeof(c.ramdisk), "/srv/k/initrd,x.img");
+	snprintf(c.cmdline, sizeof(c.cmdline), "root=/dev/sda1 console=ttyS0");
+	build_ok(&c, &a);
+	k = dm_test_find(&a, 0, "-kernel");
+	CHECK(k > dm_test_find(&a, 0, "-boot"));
+	CHECK(k > 0 && !strcmp(a.argv[k + 1], "/srv/k/vmlinuz") &&
+	      !strcmp(a.argv[k + 2], "-initrd") &&
+	      !strcmp(a.argv[k + 3], "/srv/k/initrd,x.img") &&
+	      !strcmp(a.argv[k + 4], "-append") &&
+	      !strcmp(a.argv[k + 5], "root=/dev/sda1 console=ttyS0"));
+	dm_argv_free(&a);
+	/* A kernel alone; nothing without one. */
+	c.ramdisk[0] = c.cmdline[0] = '\0';
+	build_ok(&c, &a);
+	CHECK_EQ(-1, dm_test_find(&a, 0, "-initrd"));
+	CHECK_EQ(-1, dm_test_find(&a, 0, "-append"));
+	dm_argv_free(&a);
+	dm_test_example(&c);
+	build_ok(&c, &a);
+	CHECK_EQ(-1, dm_test_find(&a, 0, "-kernel"));
+	dm_argv_free(&a);
+}
+
+/*
+ * dm-arg and dm-arg-hvm (xl's device_model_args and _hvm): in order,
+ * before -machine and right after the machine type, as libxl puts them.
+ */
+static void test_extra_args(void)
+{
+	struct dm_config c;
+	struct dm_argv a;
+	int m;
+
+	dm_test_example(&c);
+	CHECK_EQ(0, dm_config_set(&c, "dm-arg=-msg", err, sizeof(err)));
+	CHECK_EQ(0, dm_config_set(&c, "dm-arg=timestamp=on", err, sizeof(err)));
+	CHECK_EQ(0, dm_config_set(&c, "dm-arg-hvm=-no-shutdown", err,
+				  sizeof(err)));
+	build_ok(&c, &a);
+	m = dm_test_find(&a, 0, "-machine");
+	CHECK(m >= 2 && !strcmp(a.argv[m - 2], "-msg") &&
+	      !strcmp(a.argv[m - 1], "timestamp=on") &&
+	      !strcmp(a.argv[m + 2], "-no-shutdown"));
+	dm_argv_free(&a);
+	snprintf(c.extra_args_hvm[0], sizeof(c.extra_args_hvm[0]), "a\nb");
+	CHECK_EQ(-EINVAL, dm_build_argv(&c, &a, err, sizeof(err)));
+	CHECK_STR_CONTAINS(err, "dm-arg-hvm 0 is too long or has a control");
+}
+
 /* The smallest domain: defaults everywhere. */
 static void test_defaults(void)
 {
@@ -466,6 +524,8 @@ int main(void)
 	HVM_TEST(test_example);
 	HVM_TEST(test_example_no_hpet);
 	HVM_TEST(test_keymap_and_usb);
+	HVM_TEST(test_kernel);
+	HVM_TEST(test_extra_args);
 	HVM_TEST(test_example_no_platform);
 	HVM_TEST(test_defaults);
 	HVM_TEST(test_vga_and_memory);

@@ -224,6 +224,60 @@ static int check_qmp(const struct dm_config *c, char *err, size_t errlen)
 	return rc;
 }
 
+/* -initrd and -append mean nothing to QEMU without -kernel. */
+static int check_kernel(const struct dm_config *c, char *err, size_t errlen)
+{
+	int rc;
+
+	if (!c->kernel[0])
+		return c->ramdisk[0] || c->cmdline[0]
+			       ? dm_fail(err, errlen,
+					 "ramdisk and cmdline need kernel (direct kernel boot); add kernel= or remove them")
+			       : 0;
+	rc = check_path("kernel", c->kernel, sizeof(c->kernel), err, errlen);
+	if (!rc && c->ramdisk[0])
+		rc = check_path("ramdisk", c->ramdisk, sizeof(c->ramdisk), err,
+				errlen);
+	if (!rc && dm_has_control(c->cmdline))
+		rc = dm_fail(
+			err, errlen,
+			"cmdline contains a newline or control character; give the kernel command line on one line");
+	return rc;
+}
+
+/* xl's device_model_args: anything QEMU takes, but one line each. */
+static int check_arg_list(const char *what,
+			  const char (*list)[DM_EXTRA_ARG_MAX], unsigned int nr,
+			  char *err, size_t errlen)
+{
+	unsigned int i;
+
+	if (nr > DM_MAX_EXTRA_ARGS)
+		return dm_fail(err, errlen, "more than %d %s",
+			       DM_MAX_EXTRA_ARGS, what);
+	for (i = 0; i < nr; i++)
+		if (strnlen(list[i], DM_EXTRA_ARG_MAX) >= DM_EXTRA_ARG_MAX ||
+		    dm_has_control(list[i]))
+			return dm_fail(
+				err, errlen,
+				"%s %u is too long or has a control character",
+				what, i);
+	return 0;
+}
+
+static int check_extra_args(const struct dm_config *c, char *err, size_t errlen)
+{
+	int rc = check_arg_list("dm-arg",
+				(const char(*)[DM_EXTRA_ARG_MAX])c->extra_args,
+				c->nr_extra_args, err, errlen);
+
+	return rc ? rc
+		  : check_arg_list(
+			    "dm-arg-hvm",
+			    (const char(*)[DM_EXTRA_ARG_MAX])c->extra_args_hvm,
+			    c->nr_extra_args_hvm, err, errlen);
+}
+
 int dm_launch_check(const struct dm_config *c, char *err, size_t errlen)
 {
 	int rc;
@@ -239,6 +293,10 @@ int dm_launch_check(const struct dm_config *c, char *err, size_t errlen)
 		rc = check_display(c, err, errlen);
 	if (!rc)
 		rc = check_qmp(c, err, errlen);
+	if (!rc)
+		rc = check_kernel(c, err, errlen);
+	if (!rc)
+		rc = check_extra_args(c, err, errlen);
 	if (!rc)
 		rc = dm_launch_check_devices(c, err, errlen);
 	return rc;

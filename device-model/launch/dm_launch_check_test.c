@@ -21,6 +21,28 @@ struct bad_case {
 	const char *msg; /* a part of the expected message */
 };
 
+static void initrd_alone(struct dm_config *c)
+{
+	SET(c->ramdisk, "/boot/initrd.img");
+}
+static void append_alone(struct dm_config *c)
+{
+	SET(c->cmdline, "quiet");
+}
+static void kernel_rel(struct dm_config *c)
+{
+	SET(c->kernel, "vmlinuz");
+}
+static void initrd_rel(struct dm_config *c)
+{
+	SET(c->kernel, "/boot/vmlinuz");
+	SET(c->ramdisk, "initrd.img");
+}
+static void append_nl(struct dm_config *c)
+{
+	SET(c->kernel, "/boot/vmlinuz");
+	SET(c->cmdline, "quiet\ninit=/bin/sh");
+}
 static void no_qemu(struct dm_config *c)
 {
 	SET(c->qemu_path, "qemu");
@@ -323,6 +345,15 @@ static const struct bad_case bad_cases[] = {
 	 "nic 0: ifname \"iiiiiiiiiiiiiii\" is not a valid"},
 	{"space in bridge", br_space,
 	 "nic 0: bridge \"x br\" is not a valid interface name"},
+	{"initrd without kernel", initrd_alone,
+	 "ramdisk and cmdline need kernel (direct kernel boot)"},
+	{"append without kernel", append_alone,
+	 "ramdisk and cmdline need kernel"},
+	{"relative kernel", kernel_rel, "kernel \"vmlinuz\" is not absolute"},
+	{"relative initrd", initrd_rel,
+	 "ramdisk \"initrd.img\" is not absolute"},
+	{"newline in cmdline", append_nl,
+	 "cmdline contains a newline or control character"},
 };
 
 static void test_refusals(void)

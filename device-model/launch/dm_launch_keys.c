@@ -275,6 +275,30 @@ static int set_nic(struct dm_config *c, const char *v, struct kerr *e)
 	return 0;
 }
 
+/* One more QEMU argument for @list (@nr so far), kept in order. */
+static int add_arg(char (*list)[DM_EXTRA_ARG_MAX], unsigned int *nr,
+		   const char *v, struct kerr *e)
+{
+	if (*nr >= DM_MAX_EXTRA_ARGS)
+		return kfail(e, -EINVAL, "too many QEMU arguments (at most 32)",
+			     v);
+	if (strlen(v) >= DM_EXTRA_ARG_MAX)
+		return kfail(e, -EINVAL, "QEMU argument too long", v);
+	memcpy(list[(*nr)++], v, strlen(v) + 1);
+	return 0;
+}
+
+/* dm-arg=ARG and dm-arg-hvm=ARG, repeatable. */
+static int add_extra_arg(struct dm_config *c, const char *v, struct kerr *e)
+{
+	return add_arg(c->extra_args, &c->nr_extra_args, v, e);
+}
+
+static int add_extra_arg_hvm(struct dm_config *c, const char *v, struct kerr *e)
+{
+	return add_arg(c->extra_args_hvm, &c->nr_extra_args_hvm, v, e);
+}
+
 static const struct key_desc keys[] = {
 	{"qemu", FIELD(KEY_STR, qemu_path)},
 	{"domid", FIELD(KEY_UINT, domid)},
@@ -299,6 +323,11 @@ static const struct key_desc keys[] = {
 	{"keymap", KEY_FN, 0, 0, set_keymap},
 	{"usb", FIELD(KEY_BOOL, usb)},
 	{"usbdevice", KEY_FN, 0, 0, set_usbdevice},
+	{"kernel", FIELD(KEY_STR, kernel)},
+	{"ramdisk", FIELD(KEY_STR, ramdisk)},
+	{"cmdline", FIELD(KEY_STR, cmdline)},
+	{"dm-arg", KEY_FN, 0, 0, add_extra_arg},
+	{"dm-arg-hvm", KEY_FN, 0, 0, add_extra_arg_hvm},
 	{"disk", KEY_FN, 0, 0, set_disk},
 	{"nic", KEY_FN, 0, 0, set_nic},
 };

@@ -93,6 +93,12 @@ static void test_keys_each(void)
 	CHECK_EQ(0, set(&c, "usbdevice=tablet"));
 	CHECK_EQ(0, set(&c, "usbdevice=keyboard"));
 	CHECK_EQ(0, set(&c, "name=a=b,c"));
+	CHECK_EQ(0, set(&c, "kernel=/k/vmlinuz"));
+	CHECK_EQ(0, set(&c, "ramdisk=/k/initrd"));
+	CHECK_EQ(0, set(&c, "cmdline=root=/dev/sda1 quiet"));
+	CHECK_EQ(0, strcmp(c.kernel, "/k/vmlinuz"));
+	CHECK_EQ(0, strcmp(c.ramdisk, "/k/initrd"));
+	CHECK_EQ(0, strcmp(c.cmdline, "root=/dev/sda1 quiet"));
 	CHECK_EQ(0, strcmp(c.qemu_path, "/opt/qemu"));
 	CHECK_EQ(8, c.maxvcpus);
 	CHECK_EQ(DM_VGA_CIRRUS, c.vga);

@@ -49,9 +49,8 @@ static const struct cfg_key_table ignored_table = {
 	ignored_keys, sizeof(ignored_keys) / sizeof(ignored_keys[0])};
 
 static const struct cfg_key_table *const tables[] = {
-	&cfg_keys_domain_table,
-	&cfg_keys_display_table,
-	&cfg_keys_devices_table,
+	&cfg_keys_domain_table,	 &cfg_keys_display_table,
+	&cfg_keys_devices_table, &cfg_keys_boot_table,
 	&ignored_table,
 };
 

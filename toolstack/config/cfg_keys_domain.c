@@ -280,8 +280,6 @@ static int key_action(struct cfg_ctx *c, const struct cfg_key *k,
 	return 0;
 }
 
-#define PV_ONLY                                                                \
-	"ignored: direct kernel boot is for PV guests; an HVM guest boots through hvmloader and SeaBIOS from boot= and disk="
 #define DM_FIXED                                                               \
 	"ignored: hvm always runs Debian's qemu-system-xen (QEMU 7.2) as the device model"
 
@@ -316,11 +314,6 @@ static const struct cfg_key keys[] = {
 	CFG_KEY_AT("localtime", key_localtime, localtime),
 	CFG_KEY_RANGE("rtc_timeoffset", key_rtc_timeoffset, rtc_timeoffset,
 		      INT32_MIN, INT32_MAX, "seconds"),
-	CFG_KEY_HINT("kernel", cfg_keys_warn, PV_ONLY),
-	CFG_KEY_HINT("ramdisk", cfg_keys_warn, PV_ONLY),
-	CFG_KEY_HINT("root", cfg_keys_warn, PV_ONLY),
-	CFG_KEY_HINT("extra", cfg_keys_warn, PV_ONLY),
-	CFG_KEY_HINT("cmdline", cfg_keys_warn, PV_ONLY),
 	CFG_KEY_HINT("bootloader", cfg_keys_warn,
 		     "ignored: bootloaders run for PV guests only"),
 	CFG_KEY_HINT("device_model_version", cfg_keys_warn, DM_FIXED),

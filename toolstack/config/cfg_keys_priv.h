@@ -76,6 +76,7 @@ struct cfg_key_table {
 extern const struct cfg_key_table cfg_keys_domain_table;
 extern const struct cfg_key_table cfg_keys_display_table;
 extern const struct cfg_key_table cfg_keys_devices_table;
+extern const struct cfg_key_table cfg_keys_boot_table;
 
 /*
  * Applies every assignment in @doc to @cfg through the key tables, then

@@ -224,11 +224,89 @@ static void test_platform_flags(void)
 		"guest.cfg:2: xen_platform_pci: xen_platform_pci=1 is refused: PV drivers are not available yet");
 }
 
+/* Direct kernel boot: xl's kernel, ramdisk and command line rules. */
+static void test_direct_kernel_boot(void)
+{
+	CHECK_OK("kernel = '/boot/vmlinuz'\nramdisk = 'initrd.img'\n"
+		 "cmdline = 'console=ttyS0 quiet'");
+	CHECK(!strcmp(cfg.kernel, "/boot/vmlinuz"));
+	CHECK(!strcmp(cfg.ramdisk, "initrd.img"));
+	CHECK(!strcmp(cfg.cmdline, "console=ttyS0 quiet"));
+	CHECK(!cfg.root && !cfg.extra);
+	CHECK_OK("kernel = '/k'\nroot = '/dev/xvda1'\nextra = 'ro quiet'");
+	CHECK(!strcmp(cfg.cmdline, "root=/dev/xvda1 ro quiet"));
+	CHECK_OK("kernel = '/k'\nroot = '/dev/sda1'");
+	CHECK(!strcmp(cfg.cmdline, "root=/dev/sda1"));
+	CHECK_OK("kernel = '/k'\nextra = 'single'");
+	CHECK(!strcmp(cfg.cmdline, "single"));
+	CHECK_OK("kernel = '/k'");
+	CHECK(cfg.cmdline == NULL && cfg.ramdisk == NULL);
+	CHECK_WARN("kernel = '/k'\ncmdline = 'a'\nroot = '/dev/sda1'",
+		   "root: ignored in favour of cmdline=, as xl does");
+	CHECK(!strcmp(cfg.cmdline, "a"));
+	/* Text for a kernel that is not there would be dropped. */
+	CHECK_ERR("ramdisk = '/i'",
+		  "ramdisk is for direct kernel boot and there is no kernel=");
+	CHECK_ERR("cmdline = 'quiet'", "cmdline is for direct kernel boot");
+	CHECK_ERR("kernel = ''", "kernel is empty");
+	/* xm's firmware line, as xl: ignored, no direct kernel boot. */
+	CHECK_WARN("kernel = '/usr/lib/xen/boot/hvmloader'", "kernel: ignored");
+	CHECK(cfg.kernel == NULL);
+	CHECK_ERR("kernel = '/k'\ncmdline = 'a\\tb'", "control character");
+}
+
+/* bios=, firmware=, firmware_override=, bios_path_override=, as xl. */
+static void test_firmware(void)
+{
+	CHECK_OK("bios = 'seabios'");
+	CHECK(cfg.bios_named && !cfg.loader && !cfg.bios_path);
+	CHECK_ERR(
+		"bios = 'rombios'",
+		"bios=\"rombios\" is refused: rombios needs QEMU traditional");
+	CHECK_ERR("bios = 'ovmf'",
+		  "UEFI (OVMF) is not supported yet; use seabios");
+	CHECK_ERR("bios = 'coreboot'", "unknown BIOS");
+	CHECK_OK("firmware = 'bios'");
+	CHECK(!cfg.loader);
+	CHECK_OK("firmware = 'b'");
+	CHECK_OK("firmware = 'seabios'");
+	CHECK_ERR("firmware = 'uefi'", "firmware=\"uefi\" is refused: UEFI");
+	CHECK_OK("firmware = '/srv/fw/hvmloader'");
+	CHECK(!strcmp(cfg.loader, "/srv/fw/hvmloader"));
+	CHECK_OK("firmware_override = '/srv/fw/hvmloader2'");
+	CHECK(!strcmp(cfg.loader, "/srv/fw/hvmloader2"));
+	CHECK_OK("bios = 'seabios'\nbios_path_override = '/srv/fw/bios.bin'");
+	CHECK(!strcmp(cfg.bios_path, "/srv/fw/bios.bin"));
+	CHECK_WARN(
+		"bios_path_override = '/srv/fw/bios.bin'",
+		"bios_path_override: given without bios= (xl warns the same)");
+	CHECK(!strcmp(cfg.bios_path, "/srv/fw/bios.bin"));
+	CHECK_ERR("bios = 'seabios'\nbios_path_override = '/srv/a,b.bin'",
+		  "the path has a comma");
+	CHECK_ERR("firmware = 'u'", "firmware=\"u\" is refused: UEFI");
+	CHECK_ERR("firmware = ''", "firmware=\"\" is refused: UEFI");
+}
+
+/* device_model_args(_hvm)=: kept in order, for QEMU's command line. */
+static void test_dm_args(void)
+{
+	CHECK_OK("device_model_args = [ '-msg', 'timestamp=on' ]\n"
+		 "device_model_args_hvm = '-no-hpet'");
+	CHECK_EQ(2, cfg.nr_dm_args);
+	CHECK(!strcmp(cfg.dm_args[0], "-msg") &&
+	      !strcmp(cfg.dm_args[1], "timestamp=on"));
+	CHECK_EQ(1, cfg.nr_dm_args_hvm);
+	CHECK(!strcmp(cfg.dm_args_hvm[0], "-no-hpet"));
+	CHECK_ERR("device_model_args = [ 1 ]", "device_model_args");
+	CHECK_ERR("device_model_args_hvm = [ 'a', 'b\\nc' ]",
+		  "argument 1 has a control character");
+}
+
 static void test_ignored_with_warning(void)
 {
 	CHECK_WARN(
 		"kernel = '/usr/lib/xen/boot/hvmloader'",
-		"guest.cfg:2: kernel: ignored: direct kernel boot is for PV guests");
+		"guest.cfg:2: kernel: ignored: hvmloader is the firmware hvm always runs");
 	CHECK_WARN(
 		"device_model_version = 'qemu-xen'",
 		"guest.cfg:2: device_model_version: ignored: hvm always runs Debian's qemu-system-xen");
@@ -302,6 +380,9 @@ int main(void)
 	HVM_TEST(test_boot);
 	HVM_TEST(test_actions);
 	HVM_TEST(test_platform_flags);
+	HVM_TEST(test_direct_kernel_boot);
+	HVM_TEST(test_firmware);
+	HVM_TEST(test_dm_args);
 	HVM_TEST(test_ignored_with_warning);
 	HVM_TEST(test_bool_hint_keys);
 	HVM_TEST(test_unknown_keys);

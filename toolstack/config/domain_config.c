@@ -50,6 +50,18 @@ void domain_config_free(struct domain_config *cfg)
 	for (i = 0; i < cfg->nr_vifs && i < DOMAIN_CONFIG_MAX_VIFS; i++)
 		vif_spec_clear(&cfg->vifs[i]);
 	free(cfg->name);
+	free(cfg->kernel);
+	free(cfg->ramdisk);
+	free(cfg->cmdline);
+	free(cfg->root);
+	free(cfg->extra);
+	free(cfg->loader);
+	free(cfg->bios_path);
+	for (i = 0; i < cfg->nr_dm_args && i < DOMAIN_CONFIG_MAX_DM_ARGS; i++)
+		free(cfg->dm_args[i]);
+	for (i = 0; i < cfg->nr_dm_args_hvm && i < DOMAIN_CONFIG_MAX_DM_ARGS;
+	     i++)
+		free(cfg->dm_args_hvm[i]);
 	free(cfg->vnc.listen);
 	free(cfg->vnc.passwd);
 	domain_config_init(cfg);

@@ -7,9 +7,11 @@
  * or 16 MiB (default 8), stdvga 16 to 256 MiB (default 16), as xl sets
  * them for upstream QEMU.
  */
+#define _GNU_SOURCE /* asprintf */
 #include "domain_config_priv.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +131,97 @@ static int check_display(struct cfg_ctx *c)
 	return 0;
 }
 
+/*
+ * xl's kernel command line: cmdline= wins over root= and extra= (with a
+ * warning, as xl), else "root=ROOT EXTRA", else EXTRA. Text for a kernel
+ * that is not given is refused: it would be dropped.
+ */
+static int check_kernel(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+	char *line = NULL;
+
+	if (!cfg->kernel) {
+		static const char *const keys[] = {"ramdisk", "cmdline", "root",
+						   "extra"};
+		unsigned int i;
+
+		for (i = 0; i < 4; i++)
+			if (cfg_doc_find(c->doc, keys[i]))
+				cfg_value_error(
+					c, at(c, keys[i]),
+					"%s is for direct kernel boot and there is no kernel=; add kernel=\"/path/to/vmlinuz\" or remove %s",
+					keys[i], keys[i]);
+		return 0;
+	}
+	if (cfg->cmdline && (cfg->root || cfg->extra))
+		cfg_value_warn(c, at(c, cfg->root ? "root" : "extra"),
+			       "ignored in favour of cmdline=, as xl does");
+	else if (cfg->root && asprintf(&line, "root=%s%s%s", cfg->root,
+				       cfg->extra ? " " : "",
+				       cfg->extra ? cfg->extra : "") < 0)
+		return -ENOMEM;
+	else if (!cfg->root && cfg->extra && !(line = strdup(cfg->extra)))
+		return -ENOMEM;
+	if (line) {
+		free(cfg->cmdline);
+		cfg->cmdline = line;
+	}
+	free(cfg->root);
+	free(cfg->extra);
+	cfg->root = cfg->extra = NULL;
+	return 0;
+}
+
+/* Text that must fit QEMU's and hvm-domain's argument rules. */
+static bool bad_text(const char *s, size_t max)
+{
+	if (strlen(s) >= max)
+		return true;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+/*
+ * The firmware image rides in hvm-domain's --module PATH,CMDLINE: no
+ * comma. xl only warns about bios_path_override without bios=, and uses
+ * it. device_model_args and the kernel command line are checked here as
+ * the device model would, so a bad one fails before anything starts.
+ */
+static void check_firmware(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+	unsigned int i;
+
+	if (cfg->bios_path && strchr(cfg->bios_path, ','))
+		cfg_value_error(
+			c, at(c, "bios_path_override"),
+			"the path has a comma, which hvm-domain's --module cannot carry; rename the file");
+	else if (cfg->bios_path && !cfg->bios_named)
+		cfg_value_warn(
+			c, at(c, "bios_path_override"),
+			"given without bios= (xl warns the same); the image is taken as SeaBIOS");
+	if (cfg->cmdline && bad_text(cfg->cmdline, DOMAIN_CONFIG_CMDLINE_MAX))
+		cfg_value_error(
+			c, at(c, "cmdline"),
+			"the kernel command line has a control character or is %d bytes or longer",
+			DOMAIN_CONFIG_CMDLINE_MAX);
+	for (i = 0; i < cfg->nr_dm_args; i++)
+		if (bad_text(cfg->dm_args[i], DOMAIN_CONFIG_DM_ARG_MAX))
+			cfg_value_error(
+				c, at(c, "device_model_args"),
+				"argument %u has a control character or is %d bytes or longer",
+				i, DOMAIN_CONFIG_DM_ARG_MAX);
+	for (i = 0; i < cfg->nr_dm_args_hvm; i++)
+		if (bad_text(cfg->dm_args_hvm[i], DOMAIN_CONFIG_DM_ARG_MAX))
+			cfg_value_error(
+				c, at(c, "device_model_args_hvm"),
+				"argument %u has a control character or is %d bytes or longer",
+				i, DOMAIN_CONFIG_DM_ARG_MAX);
+}
+
 static void random_failed(struct cfg_ctx *c, const char *what, int rc)
 {
 	struct config_loc loc = {c->doc->main_src, 0, c->key, -1};
@@ -197,8 +290,11 @@ int domain_config_check(struct domain_config *cfg, const struct cfg_doc *doc,
 	check_memory(&c);
 	check_vcpus(&c);
 	rc = check_display(&c);
+	if (!rc)
+		rc = check_kernel(&c);
 	if (rc)
 		return rc;
+	check_firmware(&c);
 	fill_uuid(&c);
 	fill_macs(&c);
 	return diag->nr_errors != errors ? -EINVAL : 0;

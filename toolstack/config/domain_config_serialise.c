@@ -123,6 +123,22 @@ void domain_cpumap_format(const struct domain_cpumap *m,
 	}
 }
 
+/* A list of strings, left out when empty. */
+static void put_list(struct out *o, const char *key, char *const *items,
+		     unsigned int nr)
+{
+	unsigned int i;
+
+	if (!nr)
+		return;
+	put(o, "%s = [", key);
+	for (i = 0; i < nr; i++) {
+		put(o, "%s", i ? ", " : " ");
+		put_quoted(o, items[i]);
+	}
+	put(o, " ]\n");
+}
+
 static void put_cpus(struct out *o, const struct domain_cpumap *m)
 {
 	char buf[DOMAIN_CPUMAP_STR_LEN];
@@ -146,6 +162,21 @@ static void put_domain(struct out *o, const struct domain_config *cfg)
 	if (cfg->cpus.set)
 		put_cpus(o, &cfg->cpus);
 	put_str(o, "boot", cfg->boot);
+	if (cfg->kernel)
+		put_str(o, "kernel", cfg->kernel);
+	if (cfg->ramdisk)
+		put_str(o, "ramdisk", cfg->ramdisk);
+	if (cfg->cmdline)
+		put_str(o, "cmdline", cfg->cmdline);
+	if (cfg->loader)
+		put_str(o, "firmware_override", cfg->loader);
+	if (cfg->bios_named)
+		put_str(o, "bios", "seabios");
+	if (cfg->bios_path)
+		put_str(o, "bios_path_override", cfg->bios_path);
+	put_list(o, "device_model_args", cfg->dm_args, cfg->nr_dm_args);
+	put_list(o, "device_model_args_hvm", cfg->dm_args_hvm,
+		 cfg->nr_dm_args_hvm);
 	put(o, "acpi = %d\napic = %d\npae = %d\nhpet = %d\n", cfg->acpi,
 	    cfg->apic, cfg->pae, cfg->hpet);
 	if (cfg->hap != DOMAIN_HAP_DEFAULT)

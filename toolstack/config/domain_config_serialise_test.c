@@ -18,6 +18,12 @@ static const char rich[] =
 	"uuid = '6ba7b810-9dad-11d1-80b4-00c04fd430c8'\n"
 	"memory = 768\nmaxmem = 768\nvcpus = 2\nmaxvcpus = 4\n"
 	"cpus = '0-3,8,^2,200-255'\nboot = 'nd'\n"
+	"kernel = '/srv/k/vmlinuz'\nramdisk = '/srv/k/initrd \"x\".img'\n"
+	"root = '/dev/xvda1'\nextra = 'console=hvc0 quiet'\n"
+	"bios = 'seabios'\nbios_path_override = '/srv/fw/bios.bin'\n"
+	"firmware_override = '/srv/fw/hvmloader'\n"
+	"device_model_args = [ '-msg', 'timestamp=on' ]\n"
+	"device_model_args_hvm = [ '-name', 'x \"y\"' ]\n"
 	"disk = [ 'vdev=hda, target=/srv/we,ird \"na=me\\\\.img',\n"
 	"         'tap:qcow2:/srv/b.qcow2,xvdb,w,backendtype=tap',\n"
 	"         ',raw,hdc,cdrom', 'phy:/dev/vg/x,hdd,r,script=block-x' ]\n"
@@ -98,6 +104,19 @@ static void check_equal(int line, const struct domain_config *a,
 	SAME(maxvcpus);
 	SAME(cpus);
 	SAME(boot);
+	SAME_STR(kernel);
+	SAME_STR(ramdisk);
+	SAME_STR(cmdline);
+	SAME_STR(loader);
+	SAME_STR(bios_path);
+	SAME(bios_named);
+	SAME(nr_dm_args);
+	SAME(nr_dm_args_hvm);
+	for (unsigned int i = 0; i < a->nr_dm_args && i < b->nr_dm_args; i++)
+		SAME_STR(dm_args[i]);
+	for (unsigned int i = 0; i < a->nr_dm_args_hvm && i < b->nr_dm_args_hvm;
+	     i++)
+		SAME_STR(dm_args_hvm[i]);
 	check_disks(line, a, b);
 	check_vifs(line, a, b);
 	SAME(vnc.enabled);
@@ -165,6 +184,7 @@ static void test_rich(void)
 	CHECK_EQ(0, rc);
 	CHECK_EQ(0, diag.nr_errors);
 	CHECK(!strcmp(cfg.disks[0].target, "/srv/we,ird \"na=me\\.img"));
+	CHECK(!strcmp(cfg.cmdline, "root=/dev/xvda1 console=hvc0 quiet"));
 	CHECK_ROUND_TRIP(&cfg);
 }
 

@@ -65,12 +65,14 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);
+	/* firmware_override= and bios_path_override= replace hvmd's. */
 	hvmd_argv_add(a, "--loader");
-	hvmd_argv_add(a, "%s", h->o.loader);
+	hvmd_argv_add(a, "%s", c->loader ? c->loader : h->o.loader);
 	hvmd_argv_add(a, "--module");
 	/* hvmloader's ACPI and HPET tables follow the config, as QEMU does. */
 	hvmd_argv_add(a, "%s,firmware boot=%s uuid=%s acpi=%d hpet=%d",
-		      h->o.seabios, c->boot, uuid, c->acpi, c->hpet);
+		      c->bios_path ? c->bios_path : h->o.seabios, c->boot, uuid,
+		      c->acpi, c->hpet);
 }
 
 /* usb= and each usbdevice=, as hvm-dm-launch takes them. */
@@ -127,6 +129,7 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 {
 	const struct domain_config *c = &d->cfg;
 	char log[PATH_MAX + 80];
+	unsigned int i;
 
 	hvmd_log_path(h, d, log, sizeof(log));
 	hvmd_argv_add(a, "%s", h->o.dm_launch);
@@ -169,7 +172,18 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 	if (c->vnc.keymap[0])
 		hvmd_argv_add(a, "keymap=%s", c->vnc.keymap);
 	usb_args(c, a);
+	if (c->kernel)
+		hvmd_argv_add(a, "kernel=%s", c->kernel);
+	if (c->ramdisk)
+		hvmd_argv_add(a, "ramdisk=%s", c->ramdisk);
+	if (c->cmdline)
+		hvmd_argv_add(a, "cmdline=%s", c->cmdline);
 	dm_devices(d, a);
+	/* xl's device_model_args and _hvm (placed as libxl does). */
+	for (i = 0; i < c->nr_dm_args; i++)
+		hvmd_argv_add(a, "dm-arg=%s", c->dm_args[i]);
+	for (i = 0; i < c->nr_dm_args_hvm; i++)
+		hvmd_argv_add(a, "dm-arg-hvm=%s", c->dm_args_hvm[i]);
 }
 
 static int spawn_argv(struct domtab_dom *d, struct hvmd_argv *a,

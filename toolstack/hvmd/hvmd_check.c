@@ -88,6 +88,30 @@ static int check_disks(const struct domain_config *c, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * The files a domain boots from besides its disks: the kernel and ramdisk
+ * of a direct kernel boot (QEMU reads them) and the firmware overrides
+ * (hvm-domain reads them).
+ */
+static int check_boot_files(const struct domain_config *c, char *err,
+			    size_t errlen)
+{
+	const char *const files[] = {c->kernel, c->ramdisk, c->loader,
+				     c->bios_path};
+	const char *const keys[] = {"kernel", "ramdisk", "firmware_override",
+				    "bios_path_override"};
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		if (files[i] && access(files[i], R_OK) < 0)
+			return snprintf(err, errlen,
+					"%s=%s: %s; fix the path in %s=",
+					keys[i], files[i], strerror(errno),
+					keys[i]),
+			       -EINVAL;
+	return 0;
+}
+
 int hvmd_check_domain(struct hvmd *h, const struct domain_config *cfg,
 		      char *err, size_t errlen)
 {
@@ -98,6 +122,8 @@ int hvmd_check_domain(struct hvmd *h, const struct domain_config *cfg,
 	if (rc)
 		return rc;
 	rc = check_disks(cfg, err, errlen);
+	if (!rc)
+		rc = check_boot_files(cfg, err, errlen);
 	if (rc)
 		return rc;
 	if (cfg->vcpus > CTL_MAX_VCPUS || cfg->maxvcpus > CTL_MAX_VCPUS)

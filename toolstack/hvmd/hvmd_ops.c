@@ -3,7 +3,8 @@
  * The create request: parse the config (file and KEY=VALUE overrides) as
  * hvmctl sent it, check it, take a domid and start the domain.
  *   create [paused=1] [cwd=DIR] [file=PATH] [set=KEY=VALUE]...
- * Relative disk paths are taken relative to hvmctl's directory (cwd=), as
+ * Relative disk, kernel and ramdisk paths are taken relative to hvmctl's
+ * directory (cwd=), as
  * xl takes them relative to its own.
  */
 #include <errno.h>
@@ -66,27 +67,47 @@ static const char *report_diag(struct hvmd_reply *r,
 	return first ? first : "the config was rejected";
 }
 
-static int absolutise_disks(struct domain_config *c, const char *cwd)
+/* @*path relative to @cwd, as xl reads it from where it runs. */
+static int absolutise(char **path, const char *cwd)
 {
-	unsigned int i;
+	char *abs = NULL;
 
-	for (i = 0; i < c->nr_disks; i++) {
-		char *t = c->disks[i].target, *abs = NULL;
-
-		if (!t || !t[0] || t[0] == '/' || !cwd)
-			continue;
-		if (asprintf(&abs, "%s/%s", cwd, t) < 0)
-			return -ENOMEM;
-		free(t);
-		c->disks[i].target = abs;
-	}
+	if (!*path || !(*path)[0] || (*path)[0] == '/' || !cwd)
+		return 0;
+	if (asprintf(&abs, "%s/%s", cwd, *path) < 0)
+		return -ENOMEM;
+	free(*path);
+	*path = abs;
 	return 0;
 }
 
-static int load_cfg(struct hvmd_reply *r, struct create_req *q,
+/*
+ * Disk images and the direct-boot kernel and ramdisk from hvmctl's
+ * directory; firmware overrides from the firmware directory, hvmd's
+ * hvmloader's (libxl takes them from XENFIRMWAREDIR).
+ */
+static int absolutise_paths(struct domain_config *c, const char *cwd,
+			    const char *fwdir)
+{
+	unsigned int i;
+	int rc = absolutise(&c->kernel, cwd);
+
+	if (!rc)
+		rc = absolutise(&c->ramdisk, cwd);
+	if (!rc)
+		rc = absolutise(&c->loader, fwdir);
+	if (!rc)
+		rc = absolutise(&c->bios_path, fwdir);
+	for (i = 0; !rc && i < c->nr_disks; i++)
+		rc = absolutise(&c->disks[i].target, cwd);
+	return rc;
+}
+
+static int load_cfg(struct hvmd *h, struct hvmd_reply *r, struct create_req *q,
 		    struct domain_config *cfg)
 {
 	static struct config_diag diag;
+	char fwdir[sizeof(h->o.loader)], *slash;
 	int rc;
 
 	config_diag_init(&diag);
@@ -98,7 +119,11 @@ static int load_cfg(struct hvmd_reply *r, struct create_req *q,
 		return rc;
 	}
 	report_diag(r, &diag);
-	rc = absolutise_disks(cfg, q->cwd);
+	snprintf(fwdir, sizeof(fwdir), "%s", h->o.loader);
+	slash = strrchr(fwdir, '/');
+	if (slash)
+		*slash = '\0';
+	rc = absolutise_paths(cfg, q->cwd, slash ? fwdir : NULL);
 	if (rc)
 		hvmd_reply_err(r, HVMD_EXIT_FAILED, "out of memory");
 	return rc;
@@ -163,7 +188,7 @@ void hvmd_op_create(struct hvmd *h, struct hvmd_reply *r, char **f,
 		return;
 	}
 	domain_config_init(&cfg);
-	if (load_cfg(r, &q, &cfg) || admit(h, r, &cfg)) {
+	if (load_cfg(h, r, &q, &cfg) || admit(h, r, &cfg)) {
 		domain_config_free(&cfg);
 		return;
 	}

@@ -27,6 +27,11 @@
 #define DM_MAX_MEMORY_MIB (1U << 20)
 
 #define DM_PATH_MAX 4096
+/* Extra QEMU arguments per list (xl's device_model_args, _hvm). */
+#define DM_MAX_EXTRA_ARGS 32
+#define DM_EXTRA_ARG_MAX 1024
+/* A kernel command line (Linux's own limit on x86 is 2048 bytes). */
+#define DM_CMDLINE_MAX 4096
 #define DM_SOCK_PATH_MAX 108 /* sizeof(sockaddr_un.sun_path), with NUL */
 #define DM_NAME_MAX 128
 #define DM_IFNAME_MAX 16 /* IFNAMSIZ, with NUL */
@@ -115,6 +120,23 @@ struct dm_config {
 	char keymap[DM_KEYMAP_MAX]; /* "" = QEMU's default (en-us) */
 	bool usb;		    /* the board's UHCI controller (-usb) */
 	unsigned int usbdevs;	    /* DM_USB_* bits: devices on it */
+	/*
+	 * Direct kernel boot, as libxl: -kernel, -initrd, -append; QEMU hands
+	 * them to SeaBIOS through fw_cfg. "" = not set; initrd and append
+	 * need a kernel.
+	 */
+	char kernel[DM_PATH_MAX];
+	char ramdisk[DM_PATH_MAX];
+	char cmdline[DM_CMDLINE_MAX];
+	/*
+	 * xl's device_model_args (dm-arg=) and device_model_args_hvm
+	 * (dm-arg-hvm=), where libxl puts them: before -machine, and right
+	 * after the machine type.
+	 */
+	unsigned int nr_extra_args;
+	char extra_args[DM_MAX_EXTRA_ARGS][DM_EXTRA_ARG_MAX];
+	unsigned int nr_extra_args_hvm;
+	char extra_args_hvm[DM_MAX_EXTRA_ARGS][DM_EXTRA_ARG_MAX];
 };
 
 /* A NULL-terminated vector of malloc'ed strings (argv or envp). */

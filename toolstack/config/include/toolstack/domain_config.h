@@ -39,6 +39,11 @@
 #define DOMAIN_CONFIG_BOOT_MAX 4
 #define DOMAIN_CONFIG_VDEV_MAX 16
 #define DOMAIN_CONFIG_KEYMAP_MAX 16
+/* Extra QEMU arguments per list (device_model_args, _hvm), each's size. */
+#define DOMAIN_CONFIG_MAX_DM_ARGS 32
+#define DOMAIN_CONFIG_DM_ARG_MAX 1024
+/* A direct-boot kernel command line, as the device model takes it. */
+#define DOMAIN_CONFIG_CMDLINE_MAX 4096
 /* Interface names, as IFNAMSIZ - 1. */
 #define DOMAIN_CONFIG_IFNAME_MAX 15
 
@@ -164,6 +169,29 @@ struct domain_config {
 	unsigned int maxvcpus;
 	struct domain_cpumap cpus;
 	char boot[DOMAIN_CONFIG_BOOT_MAX]; /* letters c, d, n in order */
+	/*
+	 * Direct kernel boot, as libxl does it for HVM with QEMU and SeaBIOS
+	 * (QEMU's -kernel/-initrd/-append, loaded through fw_cfg): NULL when
+	 * not set. cmdline is xl's: cmdline=, else "root=ROOT EXTRA".
+	 */
+	char *kernel;
+	char *ramdisk;
+	char *cmdline;
+	char *root;  /* root=, folded into cmdline by the checks */
+	char *extra; /* extra=, likewise */
+	/*
+	 * Firmware: SeaBIOS always (bios= and firmware= name it or refuse
+	 * the others). firmware_override= (or firmware=PATH) replaces
+	 * hvmloader, bios_path_override= the SeaBIOS image; NULL: hvmd's.
+	 */
+	char *loader;
+	char *bios_path;
+	bool bios_named; /* bios= was given (bios_path_override needs it) */
+	/* device_model_args= and device_model_args_hvm=, appended to QEMU's */
+	char *dm_args[DOMAIN_CONFIG_MAX_DM_ARGS];
+	unsigned int nr_dm_args;
+	char *dm_args_hvm[DOMAIN_CONFIG_MAX_DM_ARGS];
+	unsigned int nr_dm_args_hvm;
 
 	struct domain_disk disks[DOMAIN_CONFIG_MAX_DISKS];
 	unsigned int nr_disks;
