@@ -125,7 +125,8 @@ qemu_pid_of()
 	local d p
 	d=$(domid_of "$1")
 	for p in /proc/[0-9]*; do
-		tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q -- "-xen-domid $d " &&
+		# A process may exit meanwhile: no message for its cmdline.
+		{ tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null | grep -q -- "-xen-domid $d " &&
 			echo "${p#/proc/}" && return 0
 	done
 	return 1
