@@ -189,6 +189,16 @@ static void shutdown_op(struct hvmd *h, struct hvmd_reply *r,
 		hvmd_log(d, "warn",
 			 "cannot write the guest's control/shutdown: %s",
 			 strerror(-rc));
+	if (!fallback && rc != -EOPNOTSUPP) {
+		/* Not the guest's lack of PV drivers: say what failed. */
+		hvmd_reply_err(
+			r, HVMD_EXIT_FAILED,
+			"cannot reach the xenstore of domain \"%s\" (%s); see xenstored.log in hvmd's log directory, or use -F to %s",
+			d->cfg.name, strerror(-rc),
+			reboot ? "reset it (the domain is rebuilt)"
+			       : "press its ACPI power button");
+		return;
+	}
 	if (!fallback) {
 		hvmd_reply_err(
 			r, HVMD_EXIT_FAILED,
