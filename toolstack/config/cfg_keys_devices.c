@@ -191,10 +191,8 @@ static int key_vif(struct cfg_ctx *c, const struct cfg_key *k,
 static const struct cfg_key keys[] = {
 	CFG_KEY("disk", key_disk),
 	CFG_KEY("vif", key_vif),
-	/* The field stays false, its default, until PV drivers exist. */
-	CFG_KEY_HINT(
-		"xen_platform_pci", cfg_keys_refuse_true,
-		"xen_platform_pci=1 is refused: PV drivers are not available yet; set xen_platform_pci=0 or remove it"),
+	/* Default 1, as in xl: the platform device, PV disks beside IDE. */
+	CFG_KEY_AT("xen_platform_pci", cfg_keys_set_bool, xen_platform_pci),
 	CFG_KEY_HINT("pci", cfg_keys_refuse,
 		     "PCI passthrough is not supported; remove pci="),
 };

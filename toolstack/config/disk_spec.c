@@ -137,6 +137,19 @@ int disk_spec_ide_index(const char *vdev, char *err, size_t err_size)
 	return -EINVAL;
 }
 
+int disk_spec_devid(const char *vdev)
+{
+	char err[8];
+	int idx = disk_spec_ide_index(vdev, err, sizeof(err));
+
+	if (idx < 0)
+		return idx;
+	if (vdev[0] == 'x')
+		return (202 << 8) | (idx << 4);
+	/* hda/hdb on the first IDE major, hdc/hdd on the second. */
+	return ((idx < 2 ? 3 : 22) << 8) | ((idx & 1) << 6);
+}
+
 static int set_vdev(struct parse *p, const char *val)
 {
 	const char *colon;

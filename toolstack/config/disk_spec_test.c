@@ -194,6 +194,20 @@ static void test_vdev_mapping(void)
 	CHECK_STR_CONTAINS(err, "unknown vdev 'fd0'; use hda, hdb, hdc or hdd");
 }
 
+/* Xen's numbers, as libxl and Linux's blkfront read them. */
+static void test_devid(void)
+{
+	CHECK_EQ(768, disk_spec_devid("hda"));
+	CHECK_EQ(832, disk_spec_devid("hdb"));
+	CHECK_EQ(5632, disk_spec_devid("hdc"));
+	CHECK_EQ(5696, disk_spec_devid("hdd"));
+	CHECK_EQ(51712, disk_spec_devid("xvda"));
+	CHECK_EQ(51760, disk_spec_devid("xvdd"));
+	CHECK_EQ(-EINVAL, disk_spec_devid("xvde"));
+	CHECK_EQ(-EINVAL, disk_spec_devid("sda"));
+	CHECK_EQ(-EINVAL, disk_spec_devid(""));
+}
+
 static void test_errors(void)
 {
 	CHECK_BAD("/srv/a.vmdk,vmdkx,hda",
@@ -249,6 +263,7 @@ int main(void)
 	HVM_TEST(test_legacy_xm);
 	HVM_TEST(test_keys_and_flags);
 	HVM_TEST(test_vdev_mapping);
+	HVM_TEST(test_devid);
 	HVM_TEST(test_errors);
 	HVM_TEST(test_overlong);
 	return hvm_test_summary();

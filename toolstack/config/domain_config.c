@@ -36,6 +36,7 @@ void domain_config_init(struct domain_config *cfg)
 	cfg->apic = true;
 	cfg->pae = true;
 	cfg->hpet = true;
+	cfg->xen_platform_pci = true;
 	cfg->on_poweroff = DOMAIN_ACTION_DESTROY;
 	cfg->on_reboot = DOMAIN_ACTION_RESTART;
 	cfg->on_crash = DOMAIN_ACTION_DESTROY;

@@ -76,7 +76,7 @@ static void test_broken_fixture(void)
 	CHECK_DIAG(&diag, "broken.cfg:8: boot: bad boot order 'cx'");
 	CHECK_DIAG(
 		&diag,
-		"broken.cfg:9: xen_platform_pci: xen_platform_pci=1 is refused: PV drivers are not available yet");
+		"broken.cfg:9: xen_platform_pci: expected 0 or 1, saw 'yes'");
 	CHECK_DIAG(
 		&diag,
 		"broken.cfg: 1 unknown key ignored: memroy (line 10, did you mean memory?)");

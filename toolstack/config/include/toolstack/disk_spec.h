@@ -42,4 +42,13 @@ void disk_spec_clear(struct domain_disk *d);
 int disk_spec_ide_index(const char *vdev, char *err, size_t err_size)
 	__attribute__((warn_unused_result));
 
+/*
+ * The Xen virtual-device number of a disk that disk_spec_parse() accepted
+ * (libxl's libxl__device_disk_dev_number): hda 768, hdb 832, hdc 5632,
+ * hdd 5696 (IDE majors 3 and 22, 64 minors per disk), xvda-xvdd 51712 +
+ * 16 * index (major 202). It names the frontend (device/vbd/N) and the
+ * backend (backend/qdisk/DOMID/N). Returns -EINVAL for any other vdev.
+ */
+int disk_spec_devid(const char *vdev) __attribute__((warn_unused_result));
+
 #endif /* TOOLSTACK_DISK_SPEC_H */

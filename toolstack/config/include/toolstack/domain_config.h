@@ -214,7 +214,7 @@ struct domain_config {
 	unsigned int max_grant_frames; /* 0: not set (64) */
 	bool localtime;
 	int64_t rtc_timeoffset; /* seconds added to the RTC */
-	bool xen_platform_pci;	/* always false until PV drivers exist */
+	bool xen_platform_pci;	/* the Xen platform device and PV disks */
 
 	enum domain_action on_poweroff;
 	enum domain_action on_reboot;
