@@ -202,6 +202,8 @@ static int build(struct domain *d, const struct domain_config *cfg)
 		rc = set_grant_frames(d, cfg->max_grant_frames);
 	if (!rc && cfg->xenstore)
 		rc = domain_xenstore_init(d);
+	if (!rc && cfg->pv_console)
+		rc = domain_pv_console_init(d);
 	if (!rc)
 		rc = domain_ioreq_init(d);
 	if (!rc)

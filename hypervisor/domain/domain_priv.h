@@ -24,6 +24,9 @@ void domain_hcall_destroy(struct domain *d);
  * Xen event channels gets a warning and no ring. Returns 0 or -errno.
  */
 int domain_xenstore_init(struct domain *d) __attribute__((warn_unused_result));
+/* The same for the PV console: HVM_PARAM_CONSOLE_PFN/CONSOLE_EVTCHN. */
+int domain_pv_console_init(struct domain *d)
+	__attribute__((warn_unused_result));
 
 /* True if [@gpa, @gpa + @len) is guest RAM now (domain_hcall.c). */
 bool domain_gpa_is_ram(struct domain *d, uint64_t gpa, uint64_t len);

@@ -54,6 +54,7 @@ static void usage(FILE *f)
 		"                  [--vcpus N] [--domid N] [--timeout SECONDS] [--verbose]\n"
 		"                  [--ctl SOCKET] [--paused] [--cpus LIST] [--hap 0|1]\n"
 		"                  [--max-grant-frames N] [--no-pae] [--no-apic] [--xenstore]\n"
+		"                  [--pv-console]\n"
 		"Runs one domain: loads the ELF32 loader FILE at its link address, passes the\n"
 		"modules through the Xen start info, starts the boot vCPU in 32-bit protected\n"
 		"mode and runs until the guest stops. Prints stop=<reason> at the end.\n"
@@ -68,7 +69,9 @@ static void usage(FILE *f)
 		"hvm_info's apic_mode, so that a 1-vCPU guest's firmware builds no MP\n"
 		"table (xl's apic=0). --xenstore gives the guest a xenstore ring (special page\n"
 		"0xfeffc and an event channel for domain 0, in HVM_PARAM_STORE_PFN/EVTCHN),\n"
-		"which the toolstack introduces to hvm-xenstored.\n");
+		"which the toolstack introduces to hvm-xenstored. --pv-console gives it a PV\n"
+		"console ring the same way (special page 0xfefff, HVM_PARAM_CONSOLE_PFN/EVTCHN),\n"
+		"which QEMU's console backend serves.\n");
 }
 
 static int add_module(struct domain_config *cfg, char *arg)
@@ -144,6 +147,9 @@ static int parse_one(struct opts *o, int c, char *arg)
 	case 'X':
 		o->cfg.xenstore = true;
 		return 0;
+	case 'O':
+		o->cfg.pv_console = true;
+		return 0;
 	case 'C':
 		o->cpus_arg = arg;
 		return cpu_list_parse(arg, &o->cpus);
@@ -170,6 +176,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{"no-pae", no_argument, NULL, 'P'},
 		{"no-apic", no_argument, NULL, 'A'},
 		{"xenstore", no_argument, NULL, 'X'},
+		{"pv-console", no_argument, NULL, 'O'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx = 0;

@@ -42,6 +42,7 @@ struct domain_config {
 	bool no_pae;		       /* xl's pae=0 */
 	bool no_apic;		       /* xl's apic=0 (hvm_info apic_mode) */
 	bool xenstore;		       /* a xenstore ring for hvm-xenstored */
+	bool pv_console;	       /* a PV console ring for QEMU */
 	const char *loader_path;       /* ELF32 image started at its entry */
 	unsigned int nr_modules;
 	struct {

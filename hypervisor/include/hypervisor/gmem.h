@@ -40,6 +40,8 @@
  * PFN 0xFEFF8 + 4), where libxl's domain builder puts it.
  */
 #define GMEM_XENSTORE_PFN ((GMEM_SPECIAL_START >> 12) + 8 + 4)
+/* The PV console's ring: special page 7 (SPECIALPAGE_CONSOLE), 0xFEFFF. */
+#define GMEM_CONSOLE_PFN ((GMEM_SPECIAL_START >> 12) + 8 + 7)
 /* Room for pages the device model populates above RAM (VRAM, ROMs). */
 #define GMEM_EXTRA_MAX (256ULL << 20)
 /*
