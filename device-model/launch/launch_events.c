@@ -146,6 +146,9 @@ static void report_consoles(struct launch_state *s)
 	if (info.serial_pty[0])
 		log_info(LAUNCH_QEMU_COMP, "serial console on %s",
 			 info.serial_pty);
+	if (info.pv_console_pty[0])
+		log_info(LAUNCH_QEMU_COMP, "PV console on %s",
+			 info.pv_console_pty);
 	v6 = strchr(info.vnc_host, ':') != NULL;
 	if (info.vnc_host[0])
 		log_info(LAUNCH_QEMU_COMP, "VNC on %s%s%s:%s", v6 ? "[" : "",

@@ -204,25 +204,31 @@ static const char chardev_reply[] =
 	"{\"return\": [{\"frontend-open\": false, \"filename\": "
 	"\"unix:/run/hvm/5/qmp,server=on\", \"label\": \"libxl-cmd\"}, "
 	"{\"frontend-open\": true, \"filename\": \"pty:/dev/pts/3\", "
-	"\"label\": \"serial0\"}]}";
+	"\"label\": \"serial0\"}, {\"frontend-open\": true, \"filename\": "
+	"\"pty:/dev/pts/4\", \"label\": \"xencons0\"}]}";
 static const char vnc_reply[] =
 	"{\"return\": {\"enabled\": true, \"auth\": \"none\", \"family\": "
 	"\"ipv4\", \"clients\": [{\"host\": \"10.0.0.9\", \"service\": "
 	"\"4000\"}], \"service\": \"5901\", \"host\": \"127.0.0.1\"}}";
 
-#define PARSE_CHARDEV(s, pty, n) launch_qmp_parse_chardev(s, strlen(s), pty, n)
+#define PARSE_CHARDEV(s, pty, n)                                               \
+	launch_qmp_parse_chardev(s, strlen(s), "serial0", pty, n)
 
 static void test_qmp_chardev(void)
 {
 	char pty[LAUNCH_PTY_MAX];
 
+	CHECK_EQ(0, PARSE_CHARDEV(chardev_reply, pty, sizeof(pty)));
+	CHECK_EQ(0, strcmp(pty, "/dev/pts/3"));
+	/* The PV console's chardev, made by QEMU's Xen console backend. */
 	CHECK_EQ(0,
 		 launch_qmp_parse_chardev(chardev_reply, strlen(chardev_reply),
-					  pty, sizeof(pty)));
-	CHECK_EQ(0, strcmp(pty, "/dev/pts/3"));
-	CHECK_EQ(-ENAMETOOLONG,
+					  "xencons0", pty, sizeof(pty)));
+	CHECK_EQ(0, strcmp(pty, "/dev/pts/4"));
+	CHECK_EQ(-ENOENT,
 		 launch_qmp_parse_chardev(chardev_reply, strlen(chardev_reply),
-					  pty, 10));
+					  "xencons1", pty, sizeof(pty)));
+	CHECK_EQ(-ENAMETOOLONG, PARSE_CHARDEV(chardev_reply, pty, 10));
 	CHECK_EQ(-ENOENT, PARSE_CHARDEV("{\"return\": []}", pty, sizeof(pty)));
 	CHECK_EQ(
 		-ENOENT,
@@ -234,8 +240,8 @@ static void test_qmp_chardev(void)
 			       sizeof(pty)));
 	CHECK_EQ(-EINVAL, PARSE_CHARDEV("{\"error\": {}}", pty, sizeof(pty)));
 	/* Truncated reply: the length bounds the scan. */
-	CHECK_EQ(-EINVAL,
-		 launch_qmp_parse_chardev(chardev_reply, 60, pty, sizeof(pty)));
+	CHECK_EQ(-EINVAL, launch_qmp_parse_chardev(chardev_reply, 60, "serial0",
+						   pty, sizeof(pty)));
 }
 
 #define PARSE_VNC(s, info) launch_qmp_parse_vnc(s, strlen(s), info)

@@ -81,17 +81,21 @@ int json_string(struct json_span v, char *out, size_t outlen)
 #define LAUNCH_SERVICE_MAX 16
 
 struct launch_qmp_info {
-	char serial_pty[LAUNCH_PTY_MAX]; /* "/dev/pts/3", or "" */
-	char vnc_host[LAUNCH_HOST_MAX];	 /* "" if VNC is off */
+	char serial_pty[LAUNCH_PTY_MAX];     /* "/dev/pts/3", or "" */
+	char pv_console_pty[LAUNCH_PTY_MAX]; /* QEMU's "xencons0", or "" */
+	char vnc_host[LAUNCH_HOST_MAX];	     /* "" if VNC is off */
 	char vnc_service[LAUNCH_SERVICE_MAX];
 };
 
 /*
- * From one query-chardev reply line: the pty of chardev "serial0" ("pty:"
- * stripped). Returns 0, -ENOENT if there is none, -EINVAL if malformed.
+ * From one query-chardev reply line: the pty of chardev @label ("serial0";
+ * "xencons0", which QEMU's Xen console backend makes for the PV console),
+ * "pty:" stripped. Returns 0, -ENOENT if there is none, -EINVAL if
+ * malformed.
  */
-int launch_qmp_parse_chardev(const char *reply, size_t len, char *pty,
-			     size_t ptylen) __attribute__((warn_unused_result));
+int launch_qmp_parse_chardev(const char *reply, size_t len, const char *label,
+			     char *pty, size_t ptylen)
+	__attribute__((warn_unused_result));
 
 /* From one query-vnc reply line: host and service; -ENOENT if disabled. */
 int launch_qmp_parse_vnc(const char *reply, size_t len,

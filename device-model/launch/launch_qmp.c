@@ -158,8 +158,8 @@ static bool member_is(struct json_span obj, const char *key, const char *want)
 	       !json_string(v, buf, sizeof(buf)) && !strcmp(buf, want);
 }
 
-int launch_qmp_parse_chardev(const char *reply, size_t len, char *pty,
-			     size_t ptylen)
+int launch_qmp_parse_chardev(const char *reply, size_t len, const char *label,
+			     char *pty, size_t ptylen)
 {
 	struct json_span line = {reply, len}, arr, el, v;
 	char file[LAUNCH_PTY_MAX + 8];
@@ -170,7 +170,7 @@ int launch_qmp_parse_chardev(const char *reply, size_t len, char *pty,
 		return -EINVAL;
 	while (!rc) {
 		rc = json_array_next(arr, &pos, &el);
-		if (rc || !member_is(el, "label", "serial0"))
+		if (rc || !member_is(el, "label", label))
 			continue;
 		rc = json_member(el, "filename", &v);
 		if (!rc)
@@ -252,9 +252,15 @@ int launch_qmp_query(const char *path, unsigned int timeout_ms,
 		rc = qmp_execute(q, "{\"execute\": \"query-chardev\"}\n",
 				 &line);
 	if (!rc) {
-		rc = launch_qmp_parse_chardev(line.p, line.len,
+		rc = launch_qmp_parse_chardev(line.p, line.len, "serial0",
 					      info->serial_pty,
 					      sizeof(info->serial_pty));
+		rc = rc == -ENOENT ? 0 : rc;
+	}
+	if (!rc) {
+		rc = launch_qmp_parse_chardev(line.p, line.len, "xencons0",
+					      info->pv_console_pty,
+					      sizeof(info->pv_console_pty));
 		rc = rc == -ENOENT ? 0 : rc;
 	}
 	if (!rc)

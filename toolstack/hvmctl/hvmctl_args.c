@@ -29,7 +29,7 @@ static const struct verb_desc verbs[] = {
 	{"dominfo", HVMCTL_DOMINFO, "", 1,
 	 "dominfo DOM                     print details and config"},
 	{"console", HVMCTL_CONSOLE, "", 1,
-	 "console DOM                     attach to the serial console (Ctrl-] detaches)"},
+	 "console [-t pv|serial] DOM      attach to the serial (default) or PV console (Ctrl-] detaches)"},
 	{"vncviewer", HVMCTL_VNCVIEWER, "", 1,
 	 "vncviewer DOM                   start a VNC viewer, or print HOST:PORT"},
 	{"screenshot", HVMCTL_SCREENSHOT, "", 2,
@@ -44,6 +44,8 @@ static const struct verb_desc verbs[] = {
 	 "pause DOM                       stop the domain's vCPUs"},
 	{"unpause", HVMCTL_UNPAUSE, "", 1,
 	 "unpause DOM                     resume them"},
+	{"block-list", HVMCTL_BLOCK_LIST, "", 1,
+	 "block-list DOM                  list the domain's PV disks (xl's columns)"},
 	{"vcpu-list", HVMCTL_VCPU_LIST, "", 0,
 	 "vcpu-list [DOM]                 list vCPUs: host CPU, state, time, affinity"},
 	{"vcpu-pin", HVMCTL_VCPU_PIN, "", 3,
@@ -129,6 +131,19 @@ static int create_arg(struct hvmctl_cmd *c, const char *a, char *err,
 	return 0;
 }
 
+/* console -t TYPE: xl's console types of an HVM guest. */
+static int console_type(struct hvmctl_cmd *c, const char *t, char *err,
+			size_t errlen)
+{
+	if (strcmp(t, "pv") && strcmp(t, "serial"))
+		return snprintf(err, errlen,
+				"console: -t takes pv or serial, not \"%s\"",
+				t),
+		       -EINVAL;
+	c->pv_console = !strcmp(t, "pv");
+	return 0;
+}
+
 static int take_option(struct hvmctl_cmd *c, const struct verb_desc *v,
 		       const char *a, char *err, size_t errlen)
 {
@@ -182,6 +197,14 @@ static int verb_args(struct hvmctl_cmd *c, const struct verb_desc *v, int argc,
 		else if (!opts_done && !strcmp(a, "-f") &&
 			 v->verb == HVMCTL_CREATE && i + 1 < argc)
 			rc = create_arg(c, argv[++i], err, errlen);
+		else if (!opts_done && !strcmp(a, "-t") &&
+			 v->verb == HVMCTL_CONSOLE)
+			rc = i + 1 < argc
+				     ? console_type(c, argv[++i], err, errlen)
+				     : (snprintf(
+						err, errlen,
+						"console: -t needs pv or serial"),
+					-EINVAL);
 		else if (!opts_done && a[0] == '-' && a[1])
 			rc = take_option(c, v, a, err, errlen);
 		else

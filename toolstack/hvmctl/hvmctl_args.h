@@ -30,6 +30,7 @@ enum hvmctl_verb {
 	HVMCTL_DESTROY,
 	HVMCTL_PAUSE,
 	HVMCTL_UNPAUSE,
+	HVMCTL_BLOCK_LIST,
 	HVMCTL_VCPU_LIST,
 	HVMCTL_VCPU_PIN,
 	HVMCTL_VCPU_SET,
@@ -46,6 +47,7 @@ struct hvmctl_cmd {
 	bool wait;	    /* shutdown -w */
 	bool acpi_fallback; /* shutdown/reboot -F: ACPI without PV drivers */
 	bool long_list;	    /* list -l */
+	bool pv_console;    /* console -t pv (-t serial: the default) */
 	const char *config; /* create: the config file, or NULL */
 	const char *sets[HVMCTL_MAX_SETS]; /* create: KEY=VALUE, in order */
 	unsigned int nr_sets;

@@ -39,6 +39,22 @@ static void test_create_forms(void)
 	CHECK(cmd.console && cmd.paused && !strcmp(cmd.config, "a.cfg"));
 }
 
+/* console -t as xl's: pv or serial (the default), before or after DOM. */
+static void test_console_type(void)
+{
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "console", "g1"));
+	CHECK(!cmd.pv_console && !strcmp(cmd.dom, "g1"));
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "console", "-t", "pv", "g1"));
+	CHECK(cmd.pv_console && !strcmp(cmd.dom, "g1"));
+	CHECK_EQ(0, PARSE(NULL, "hvmctl", "console", "g1", "-t", "serial"));
+	CHECK(!cmd.pv_console);
+	CHECK(PARSE(NULL, "hvmctl", "console", "-t", "vga", "g1") < 0);
+	CHECK_STR_CONTAINS(err, "-t takes pv or serial, not \"vga\"");
+	CHECK(PARSE(NULL, "hvmctl", "console", "g1", "-t") < 0);
+	CHECK_STR_CONTAINS(err, "-t needs pv or serial");
+	CHECK(PARSE(NULL, "hvmctl", "list", "-t", "pv") < 0);
+}
+
 static void test_create_errors(void)
 {
 	CHECK(PARSE(NULL, "hvmctl", "create", "a.cfg", "b.cfg") < 0);
@@ -131,6 +147,7 @@ static void test_globals(void)
 int main(void)
 {
 	HVM_TEST(test_create_forms);
+	HVM_TEST(test_console_type);
 	HVM_TEST(test_create_errors);
 	HVM_TEST(test_domain_verbs);
 	HVM_TEST(test_list_and_help);

@@ -278,6 +278,7 @@ void hvmctl_domain_parse(struct hvmctl_domain *d, char **f, unsigned int nr)
 	copy_kv(d->flags, sizeof(d->flags), f, nr, "flags");
 	copy_kv(d->cputime, sizeof(d->cputime), f, nr, "cputime");
 	copy_kv(d->console, sizeof(d->console), f, nr, "console");
+	copy_kv(d->pv_console, sizeof(d->pv_console), f, nr, "pv_console");
 	copy_kv(d->vnc, sizeof(d->vnc), f, nr, "vnc");
 	copy_kv(d->log, sizeof(d->log), f, nr, "log");
 	copy_kv(d->console_log, sizeof(d->console_log), f, nr, "console_log");

@@ -21,6 +21,7 @@ struct hvmctl_domain {
 	char flags[8];
 	char cputime[24];
 	char console[64];
+	char pv_console[64]; /* QEMU's pty for the PV console, or "" */
 	char vnc[80];
 	char log[4200];
 	char console_log[4200]; /* "" without a serial port */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Consoles: "console DOM" relays between the terminal and the domain's
- * serial pty (QEMU's, which hvmd learnt from the device model's log) until
- * Ctrl-] or until the pty closes; "vncviewer DOM" starts the first VNC
+ * Consoles: "console [-t pv|serial] DOM" relays between the terminal and
+ * the domain's serial pty, or with -t pv the pty of its PV console (both
+ * QEMU's, which hvmd learnt from the device model's log), until Ctrl-] or
+ * until the pty closes; "vncviewer DOM" starts the first VNC
  * viewer found on $PATH, else prints HOST:PORT.
  */
 #include <errno.h>
@@ -62,21 +63,24 @@ int hvmctl_verb_console(const struct hvmctl_cmd *c)
 	struct termios old, raw;
 	struct hvmctl_domain d;
 	bool tty = isatty(STDIN_FILENO);
+	const char *what = c->pv_console ? "PV" : "serial", *path;
 	int rc, pty;
 
-	rc = hvmctl_wait_field(c, c->dom, "console", 60, &d);
+	rc = hvmctl_wait_field(
+		c, c->dom, c->pv_console ? "pv_console" : "console", 60, &d);
 	if (rc)
 		return rc;
-	pty = open(d.console, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	path = c->pv_console ? d.pv_console : d.console;
+	pty = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (pty < 0) {
 		fprintf(stderr,
-			"hvmctl: cannot open %s, the serial console of %s: %m; run hvmctl as root\n",
-			d.console, d.name);
+			"hvmctl: cannot open %s, the %s console of %s: %m; run hvmctl as root\n",
+			path, what, d.name);
 		return 1;
 	}
 	fprintf(stderr,
-		"Connected to the serial console of %s (%s); Ctrl-] detaches\n",
-		d.name, d.console);
+		"Connected to the %s console of %s (%s); Ctrl-] detaches\n",
+		what, d.name, path);
 	if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
 		raw = old;
 		cfmakeraw(&raw);

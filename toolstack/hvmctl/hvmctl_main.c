@@ -27,6 +27,7 @@ static const verb_fn verb_table[] = {
 	[HVMCTL_DESTROY] = hvmctl_verb_simple,
 	[HVMCTL_PAUSE] = hvmctl_verb_simple,
 	[HVMCTL_UNPAUSE] = hvmctl_verb_simple,
+	[HVMCTL_BLOCK_LIST] = hvmctl_verb_block_list,
 	[HVMCTL_VCPU_LIST] = hvmctl_verb_vcpu_list,
 	[HVMCTL_VCPU_PIN] = hvmctl_verb_vcpu_args,
 	[HVMCTL_VCPU_SET] = hvmctl_verb_vcpu_args,

@@ -242,12 +242,14 @@ int hvmctl_wait_field(const struct hvmctl_cmd *c, const char *dom,
 
 		if (rc)
 			return rc;
-		if (!strcmp(field, "vnc") ? d->vnc[0] : d->console[0])
+		if (!strcmp(field, "vnc")	   ? d->vnc[0]
+		    : !strcmp(field, "pv_console") ? d->pv_console[0]
+						   : d->console[0])
 			return 0;
 		sleep_ms(100);
 	}
 	fprintf(stderr,
-		"hvmctl: domain %s has no %s after %u s; is it enabled in the config (vnc=1, serial=\"pty\")? see %s\n",
+		"hvmctl: domain %s has no %s after %u s; is it enabled in the config (vnc=1, serial=\"pty\"; a PV console needs hvm-domain's event channels)? see %s\n",
 		dom, field, timeout_s, d->log);
 	return 1;
 }

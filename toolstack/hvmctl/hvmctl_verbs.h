@@ -19,6 +19,7 @@ int hvmctl_verb_console(const struct hvmctl_cmd *c);
 int hvmctl_verb_vncviewer(const struct hvmctl_cmd *c);
 int hvmctl_verb_screenshot(const struct hvmctl_cmd *c);
 /* hvmctl_vcpu.c: vcpu-list; vcpu-pin and vcpu-set (sent as given). */
+int hvmctl_verb_block_list(const struct hvmctl_cmd *c);
 int hvmctl_verb_vcpu_list(const struct hvmctl_cmd *c);
 int hvmctl_verb_vcpu_args(const struct hvmctl_cmd *c);
 

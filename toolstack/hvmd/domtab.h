@@ -45,6 +45,7 @@ struct domtab_dom {
 	int log_fd;	       /* the domain's log, O_APPEND; -1 if closed */
 	long long log_scan;    /* log bytes scanned for console/VNC lines */
 	char console[64];      /* "/dev/pts/N" once QEMU said it */
+	char pv_console[64];   /* the PV console's pty, likewise */
 	char vnc[80];	       /* "HOST:PORT" once QEMU said it */
 	bool pause_pending;    /* create -p: pause once QEMU has started it */
 	uint32_t taps;	       /* bit n: hvmd created vif n's tap (teardown) */

@@ -62,6 +62,8 @@ static void domain_argv(struct hvmd *h, struct domtab_dom *d,
 		hvmd_argv_add(a, "--no-apic");
 	/* hvmd_xs.c introduces the ring before the guest runs. */
 	hvmd_argv_add(a, "--xenstore");
+	/* libxl gives every HVM guest a PV console; QEMU serves it. */
+	hvmd_argv_add(a, "--pv-console");
 	hvmd_argv_add(a, "--paused");
 	hvmd_argv_add(a, "--ctl");
 	hvmd_argv_add(a, "%s/%u/ctl", h->o.run_dir, d->domid);
@@ -166,7 +168,7 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 	if (c->serial == DOMAIN_SERIAL_PTY && strcmp(h->o.console_log, "off") &&
 	    hvmd_console_log_open(h, d, log, sizeof(log)) == 0)
 		hvmd_argv_add(a, "serial-log=%s", log);
-	hvmd_argv_add(a, "platform-pci=off");
+	hvmd_argv_add(a, "platform-pci=%s", c->xen_platform_pci ? "on" : "off");
 	hvmd_argv_add(a, "acpi=%s", c->acpi ? "on" : "off");
 	hvmd_argv_add(a, "hpet=%s", c->hpet ? "on" : "off");
 	if (c->vnc.keymap[0])
@@ -272,7 +274,7 @@ int hvmd_build_start(struct hvmd *h, struct domtab_dom *d, char *err,
 		       rc;
 	/* Console and VNC lines of this run come after this offset. */
 	d->log_scan = fstat(d->log_fd, &st) == 0 ? (long long)st.st_size : 0;
-	d->console[0] = d->vnc[0] = '\0';
+	d->console[0] = d->pv_console[0] = d->vnc[0] = '\0';
 	d->stopping = false;
 	d->created = time(NULL);
 	d->state = DOMTAB_BUILDING;

@@ -40,6 +40,8 @@ static void scan_line(struct domtab_dom *d, const char *line)
 	p += strlen(tag);
 	if (!strncmp(p, "serial console on ", 18))
 		copy_word(d->console, sizeof(d->console), p + 18);
+	else if (!strncmp(p, "PV console on ", 14))
+		copy_word(d->pv_console, sizeof(d->pv_console), p + 14);
 	else if (!strncmp(p, "VNC on ", 7))
 		copy_word(d->vnc, sizeof(d->vnc), p + 7);
 }

@@ -18,7 +18,7 @@
 #include "hypervisor/ctl_proto.h"
 #include "toolstack/domain_uuid.h"
 
-#define NR_KV 14
+#define NR_KV 15
 
 static void send_domain(struct hvmd *h, struct hvmd_reply *r,
 			struct domtab_dom *d)
@@ -56,6 +56,7 @@ static void send_domain(struct hvmd *h, struct hvmd_reply *r,
 	if (d->cfg.serial != DOMAIN_SERIAL_PTY || access(log, F_OK))
 		log[0] = '\0';
 	snprintf(kv[13], sizeof(kv[13]), "console_log=%s", log);
+	snprintf(kv[14], sizeof(kv[14]), "pv_console=%s", d->pv_console);
 	f[0] = "domain";
 	for (i = 0; i < NR_KV; i++)
 		f[i + 1] = kv[i];

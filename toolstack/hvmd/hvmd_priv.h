@@ -111,6 +111,8 @@ void hvmd_op_simple(struct hvmd *h, struct hvmd_reply *r, char **f,
 		    unsigned int nr);
 
 /* hvmd_ops_vcpu.c, hvmd_ops_pin.c: vcpu-list, vcpu-set, vcpu-pin. */
+void hvmd_op_block_list(struct hvmd *h, struct hvmd_reply *r, char **f,
+			unsigned int nr);
 void hvmd_op_vcpu_list(struct hvmd *h, struct hvmd_reply *r, char **f,
 		       unsigned int nr);
 void hvmd_op_vcpu_set(struct hvmd *h, struct hvmd_reply *r, char **f,
@@ -176,6 +178,14 @@ int hvmd_xs_pv_control(struct hvmd *h, struct domtab_dom *d, const char *cmd)
 	__attribute__((warn_unused_result));
 /* Drops the connection to hvm-xenstored (it exited or was started). */
 void hvmd_xs_close(struct hvmd *h);
+/* Longest value hvmd_xs_read_num() writes after its "KEY=". */
+#define HVMD_XS_VALUE_MAX 24
+/*
+ * Writes "@key=N" to @out: the number in xenstore node @dir/@node, or -1
+ * if it is missing, not a number, or xenstore cannot be reached.
+ */
+void hvmd_xs_read_num(struct hvmd *h, const char *dir, const char *node,
+		      const char *key, char *out, size_t size);
 
 int hvmd_ctl_op(struct hvmd *h, struct domtab_dom *d, unsigned int op)
 	__attribute__((warn_unused_result));

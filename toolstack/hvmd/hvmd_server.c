@@ -103,6 +103,7 @@ static const struct {
 	{"create", hvmd_op_create},
 	{"list", hvmd_op_list},
 	{"info", hvmd_op_list},
+	{"block-list", hvmd_op_block_list},
 	{"vcpu-list", hvmd_op_vcpu_list},
 	{"vcpu-pin", hvmd_op_vcpu_pin},
 	{"vcpu-set", hvmd_op_vcpu_set},

@@ -48,11 +48,11 @@ static void state_text(const struct domtab_dom *d, char *buf, size_t size)
 {
 	snprintf(
 		buf, size,
-		"domid=%u\nstate=%s\ndomain_pid=%d\ndomain_start=%llu\ndm_pid=%d\ndm_start=%llu\ncreated=%lld\nlog_scan=%lld\nconsole=%s\nvnc=%s\npause_pending=%d\n",
+		"domid=%u\nstate=%s\ndomain_pid=%d\ndomain_start=%llu\ndm_pid=%d\ndm_start=%llu\ncreated=%lld\nlog_scan=%lld\nconsole=%s\npv_console=%s\nvnc=%s\npause_pending=%d\n",
 		d->domid, domtab_state_name(d->state), (int)d->domain.pid,
 		d->domain.start, (int)d->dm.pid, d->dm.start,
-		(long long)d->created, d->log_scan, d->console, d->vnc,
-		d->pause_pending ? 1 : 0);
+		(long long)d->created, d->log_scan, d->console, d->pv_console,
+		d->vnc, d->pause_pending ? 1 : 0);
 }
 
 void hvmd_state_save(struct hvmd *h, struct domtab_dom *d)
@@ -109,6 +109,8 @@ static void apply_kv(struct domtab_dom *d, const char *k, const char *v)
 		d->log_scan = strtoll(v, NULL, 10);
 	else if (!strcmp(k, "console"))
 		snprintf(d->console, sizeof(d->console), "%s", v);
+	else if (!strcmp(k, "pv_console"))
+		snprintf(d->pv_console, sizeof(d->pv_console), "%s", v);
 	else if (!strcmp(k, "vnc"))
 		snprintf(d->vnc, sizeof(d->vnc), "%s", v);
 	else if (!strcmp(k, "pause_pending"))

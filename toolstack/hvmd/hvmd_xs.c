@@ -10,6 +10,8 @@
  * memory/static-max are left out until ballooning exists (a guest's balloon
  * driver acts on them). And the PV control node: control/shutdown, used by
  * hvmctl shutdown and reboot when the guest advertises control/feature-*.
+ * With the platform device, each hard disk's PV device (hvmd_xsdev.c) is
+ * written with the rest, before QEMU starts and enumerates its backends.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -20,6 +22,7 @@
 #include <xenstore.h>
 
 #include "hvmd_priv.h"
+#include "hvmd_xsdev.h"
 #include "toolstack/domain_uuid.h"
 
 #define XS_PATH 160
@@ -85,10 +88,59 @@ static bool put(struct xs_handle *x, xs_transaction_t t, const char *path,
 	return xs_write(x, t, path, val, strlen(val));
 }
 
-/* Everything but the introduction, in one transaction. */
-static int write_nodes(struct xs_handle *x, struct domtab_dom *d, uint64_t pfn,
-		       uint64_t port)
+struct dev_put {
+	struct xs_handle *x;
+	xs_transaction_t t;
+};
+
+static bool dev_put(void *ctx, const char *path, const char *value,
+		    unsigned int owner, unsigned int reader)
 {
+	struct dev_put *v = ctx;
+	struct xs_permissions perms[2] = {
+		{.id = owner, .perms = XS_PERM_NONE},
+		{.id = reader, .perms = XS_PERM_READ}};
+
+	if (value)
+		return put(v->x, v->t, path, value);
+	return xs_mkdir(v->x, v->t, path) &&
+	       xs_set_permissions(v->x, v->t, path, perms, 2);
+}
+
+/* The guest's rings, as hvm-domain built them (0: none). */
+struct rings {
+	uint64_t store_pfn, store_port, cons_pfn, cons_port;
+};
+
+/*
+ * The PV devices whose backends QEMU runs (hvmd_xsdev.c): each hard
+ * disk's vbd with the platform device, and the PV console if hvm-domain
+ * made its ring. What an earlier domain of this domid left goes first.
+ */
+static bool write_devices(struct xs_handle *x, xs_transaction_t t,
+			  struct domtab_dom *d, const struct rings *r)
+{
+	struct dev_put v = {x, t};
+	char p[XS_PATH];
+	unsigned int i;
+
+	hvmd_xsdev_backend_root("qdisk", d->domid, p, sizeof(p));
+	xs_rm(x, t, p);
+	hvmd_xsdev_backend_root("console", d->domid, p, sizeof(p));
+	xs_rm(x, t, p);
+	for (i = 0; i < d->cfg.nr_disks; i++)
+		if (hvmd_vbd_wanted(&d->cfg, i) &&
+		    !hvmd_vbd_nodes(&d->cfg.disks[i], d->domid, dev_put, &v))
+			return false;
+	return !r->cons_port || hvmd_pvconsole_nodes(d->domid, r->cons_pfn,
+						     r->cons_port, dev_put, &v);
+}
+
+/* Everything but the introduction, in one transaction. */
+static int write_nodes(struct xs_handle *x, struct domtab_dom *d,
+		       const struct rings *r)
+{
+	uint64_t pfn = r->store_pfn, port = r->store_port;
 	char dom[XS_PATH], p[XS_PATH * 2], vm[XS_PATH], v[64];
 	char uuid[DOMAIN_UUID_STR_LEN + 1];
 	xs_transaction_t t;
@@ -135,6 +187,7 @@ static int write_nodes(struct xs_handle *x, struct domtab_dom *d, uint64_t pfn,
 		ok = ok && put(x, t, p, d->cfg.name);
 		snprintf(p, sizeof(p), "%s/uuid", vm);
 		ok = ok && put(x, t, p, uuid);
+		ok = ok && write_devices(x, t, d, r);
 		if (!ok) {
 			int rc = errno ? -errno : -EIO;
 
@@ -151,6 +204,7 @@ static int write_nodes(struct xs_handle *x, struct domtab_dom *d, uint64_t pfn,
 int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 			 size_t errlen)
 {
+	struct rings r = {0, 0, 0, 0};
 	uint64_t pfn = 0, port = 0;
 	struct xs_handle *x;
 	int rc;
@@ -158,10 +212,16 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 	rc = hvmd_ctl_get_param(h, d, HVM_PARAM_STORE_PFN, &pfn);
 	if (!rc)
 		rc = hvmd_ctl_get_param(h, d, HVM_PARAM_STORE_EVTCHN, &port);
+	if (!rc)
+		rc = hvmd_ctl_get_param(h, d, HVM_PARAM_CONSOLE_PFN,
+					&r.cons_pfn);
+	if (!rc)
+		rc = hvmd_ctl_get_param(h, d, HVM_PARAM_CONSOLE_EVTCHN,
+					&r.cons_port);
 	if (rc)
 		return snprintf(
 			       err, errlen,
-			       "cannot read the guest's xenstore ring from hvm-domain: %s",
+			       "cannot read the guest's rings from hvm-domain: %s",
 			       strerror(-rc)),
 		       rc;
 	if (!port) {
@@ -174,7 +234,9 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 	/* A domid used before (hvmd restarted meanwhile) starts afresh. */
 	if (x)
 		xs_release_domain(x, d->domid);
-	rc = x ? write_nodes(x, d, pfn, port) : -(errno ? errno : EIO);
+	r.store_pfn = pfn;
+	r.store_port = port;
+	rc = x ? write_nodes(x, d, &r) : -(errno ? errno : EIO);
 	if (!rc && !xs_introduce_domain(x, d->domid, pfn, (unsigned int)port))
 		rc = errno ? -errno : -EIO;
 	if (rc) {
@@ -210,6 +272,10 @@ void hvmd_xs_domain_remove(struct hvmd *h, struct domtab_dom *d)
 		return;
 	}
 	snprintf(p, sizeof(p), "/local/domain/%u", d->domid);
+	xs_rm(x, XBT_NULL, p);
+	hvmd_xsdev_backend_root("qdisk", d->domid, p, sizeof(p));
+	xs_rm(x, XBT_NULL, p);
+	hvmd_xsdev_backend_root("console", d->domid, p, sizeof(p));
 	xs_rm(x, XBT_NULL, p);
 	domain_uuid_format(d->cfg.uuid, uuid);
 	snprintf(p, sizeof(p), "/vm/%s", uuid);
@@ -248,4 +314,24 @@ int hvmd_xs_pv_control(struct hvmd *h, struct domtab_dom *d, const char *cmd)
 		return rc;
 	}
 	return 0;
+}
+
+void hvmd_xs_read_num(struct hvmd *h, const char *dir, const char *node,
+		      const char *key, char *out, size_t size)
+{
+	struct xs_handle *x = xs_get(h);
+	char p[XS_PATH], *val = NULL, *end;
+	unsigned int len = 0;
+	long long n = -1;
+
+	snprintf(p, sizeof(p), "%s/%s", dir, node);
+	if (x)
+		val = xs_read(x, XBT_NULL, p, &len);
+	if (val && len && len < HVMD_XS_VALUE_MAX) {
+		n = strtoll(val, &end, 10);
+		if (*end || n < 0)
+			n = -1;
+	}
+	free(val);
+	snprintf(out, size, "%s=%lld", key, n);
 }
