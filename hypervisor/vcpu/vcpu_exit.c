@@ -5,7 +5,9 @@
  * port bus first, then like MMIO to the ioreq server that claimed it
  * (dm-abi.md 3.6); accesses nobody claims read all-ones and drop writes
  * (firmware.md 4.5). A rep string access arrives as one exit with its data
- * in the run page and is sent as one request per element.
+ * in the run page and is sent as one request per element. The Xen
+ * platform device's unplug mask loses its NIC bit on the way
+ * (xen_unplug.h).
  */
 #include "hypervisor/vcpu.h"
 
@@ -18,6 +20,7 @@
 #include "hypervisor/domain_ioreq.h"
 #include "hypervisor/log.h"
 #include "hypervisor/vcpu_regs.h"
+#include "hypervisor/xen_unplug.h"
 #include "vcpu_exit_priv.h"
 
 typedef int (*vcpu_exit_fn)(struct vcpu *v);
@@ -60,6 +63,17 @@ static int pio_forward(struct vcpu *v, uint16_t port, unsigned int size,
 		ioreq_init(&req, IOREQ_TYPE_PCI_CONFIG, addr, size, write,
 			   *val);
 		rc = domain_ioreq_forward(v, &req, val);
+	}
+	if (rc == -ENOENT && write && port == XEN_UNPLUG_PORT) {
+		uint64_t sent = xen_unplug_filter(port, size, *val);
+
+		if (sent != *val)
+			log_info(
+				"xen",
+				"the guest unplugs its emulated devices (mask 0x%llx); its NICs stay, as there is no PV network backend yet (mask 0x%llx sent on)",
+				(unsigned long long)*val,
+				(unsigned long long)sent);
+		*val = sent;
 	}
 	if (rc == -ENOENT) {
 		ioreq_init(&req, IOREQ_TYPE_PIO, port, size, write, *val);
