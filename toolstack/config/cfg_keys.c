@@ -310,9 +310,3 @@ int cfg_keys_warn_true(struct cfg_ctx *c, const struct cfg_key *k,
 {
 	return if_true(c, k, v, cfg_keys_warn);
 }
-
-int cfg_keys_refuse_true(struct cfg_ctx *c, const struct cfg_key *k,
-			 const struct cfg_value *v)
-{
-	return if_true(c, k, v, cfg_keys_refuse);
-}

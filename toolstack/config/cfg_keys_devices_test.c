@@ -15,14 +15,15 @@ static void test_disks(void)
 	CHECK_OK("disk = [ 'file:/srv/a.img,hda,w',\n"
 		 "         '/srv/b.qcow2,qcow2,xvdb',\n"
 		 "         ',raw,hdc,cdrom',\n"
-		 "         'phy:/dev/vg/d,hdd,r' ]");
+		 "         'phy:/dev/vg/d,hdd,w' ]");
 	CHECK_EQ(4, cfg.nr_disks);
 	CHECK(!strcmp(cfg.disks[0].target, "/srv/a.img"));
 	CHECK_EQ(DOMAIN_DISK_FORMAT_QCOW2, cfg.disks[1].format);
 	CHECK_EQ(1, cfg.disks[1].ide_index);
 	CHECK(!strcmp(cfg.disks[1].vdev, "xvdb"));
 	CHECK(cfg.disks[2].cdrom && cfg.disks[2].target == NULL);
-	CHECK(cfg.disks[3].readonly && !cfg.disks[3].cdrom);
+	CHECK(!cfg.disks[3].readonly && !cfg.disks[3].cdrom);
+	CHECK(cfg.disks[2].readonly);
 	/* A single string is a list of one. */
 	CHECK_OK("disk = '/srv/a.img,raw,hda'");
 	CHECK_EQ(1, cfg.nr_disks);
@@ -44,6 +45,8 @@ static void test_disk_errors(void)
 		"guest.cfg:2: disk: 5 disks given, but the emulated IDE controller has only 4 slots (hda-hdd)");
 	CHECK_ERR("disk = [ '/srv/a,raw,sda' ]",
 		  "disk[0]: SCSI disks (sda) are not emulated");
+	CHECK_ERR("disk = [ '/srv/a,raw,hda,r' ]",
+		  "disk[0]: a read-only hard disk cannot be emulated");
 	CHECK_ERR("disk = [ 1 ]", "disk[0]: expected a quoted string");
 	CHECK_ERR("disk = [ ['/a,,hda'] ]",
 		  "disk[0]: expected a string, saw a list");
@@ -51,6 +54,11 @@ static void test_disk_errors(void)
 	CHECK_EQ(-EINVAL, load_extra("disk = [ '/a,x,hda', '/b,y,hdb' ]"));
 	CHECK_DIAG(&diag, "disk[0]: unknown format 'x'");
 	CHECK_DIAG(&diag, "disk[1]: unknown format 'y'");
+	CHECK_WARN(
+		"disk = [ '/a,,hda,no-discard' ]\nxen_platform_pci = 0",
+		"disk[0]: no-discard, direct-io-safe and untrusted apply to its PV disk only");
+	CHECK_OK("disk = [ '/a,,hda,no-discard' ]");
+	CHECK_EQ(0, diag.nr_warnings);
 	CHECK_WARN(
 		"disk = [ '/a,,hda,script=block-iscsi' ]",
 		"disk[0]: script=block-iscsi ignored: hvm does not run block hotplug scripts");

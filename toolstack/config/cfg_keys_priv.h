@@ -97,10 +97,9 @@ cfg_key_fn cfg_keys_warn;
 /* Refuses any value with k->hint. */
 cfg_key_fn cfg_keys_refuse;
 /*
- * Take a boolean: 0 is accepted and changes nothing (the field keeps its
- * default); 1 warns with k->hint, or is refused with it.
+ * Takes a boolean: 0 is accepted and changes nothing (the field keeps its
+ * default); 1 warns with k->hint.
  */
 cfg_key_fn cfg_keys_warn_true;
-cfg_key_fn cfg_keys_refuse_true;
 
 #endif /* TOOLSTACK_CFG_KEYS_PRIV_H */

@@ -9,8 +9,9 @@
  * a ":cdrom" suffix on the vdev, and, as in xm, "target,vdev,access" with
  * no format (a vdev name in the format position moves on to vdev).
  *
- * Accepted and without effect here: the flags discard, no-discard,
- * direct-io-safe, trusted, untrusted, and specification=xen. Refused:
+ * The flags discard, no-discard, direct-io-safe, trusted and untrusted
+ * are kept for the PV disk's xenstore nodes; specification=xen is the only
+ * one there is. Refused:
  * backend= (driver domains), specification=virtio, colo, and prefixes
  * that name block scripts (iscsi:, nbd:, ...).
  */
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +126,7 @@ int disk_spec_ide_index(const char *vdev, char *err, size_t err_size)
 	else if (!strncmp(vdev, "xvd", 3))
 		snprintf(
 			err, err_size,
-			"%.20s has no emulated IDE equivalent: only xvda-xvdd (aliases of hda-hdd) work until PV disks exist",
+			"%.20s has no emulated IDE equivalent: only xvda-xvdd (aliases of hda-hdd) work; PV-only disks are not offered yet",
 			vdev);
 	else if (!strncmp(vdev, "sd", 2))
 		snprintf(err, err_size,
@@ -350,9 +352,19 @@ static int keyed(struct parse *p, char *param, char *eq)
 /* Handles a flag; returns 1 if @param is not one. */
 static int flag(struct parse *p, const char *param)
 {
-	static const char *const ignored[] = {"discard", "no-discard",
-					      "direct-io-safe", "trusted",
-					      "untrusted"};
+	/* Each sets its field to a value (libxl keeps the last given). */
+	static const struct {
+		const char *name;
+		size_t field;
+		bool value;
+	} flags[] = {
+		{"discard", offsetof(struct domain_disk, no_discard), false},
+		{"no-discard", offsetof(struct domain_disk, no_discard), true},
+		{"direct-io-safe", offsetof(struct domain_disk, direct_io_safe),
+		 true},
+		{"trusted", offsetof(struct domain_disk, untrusted), false},
+		{"untrusted", offsetof(struct domain_disk, untrusted), true},
+	};
 	unsigned int i;
 
 	if (!strcmp(param, "cdrom"))
@@ -361,9 +373,12 @@ static int flag(struct parse *p, const char *param)
 		return fail(
 			p,
 			"colo (COLO replication) is not supported; remove it");
-	for (i = 0; i < sizeof(ignored) / sizeof(ignored[0]); i++)
-		if (!strcmp(param, ignored[i]))
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (!strcmp(param, flags[i].name)) {
+			*(bool *)((char *)p->d + flags[i].field) =
+				flags[i].value;
 			return 0;
+		}
 	return 1;
 }
 
@@ -476,7 +491,12 @@ static int finish(struct parse *p)
 		return fail(
 			p,
 			"a CD-ROM is read-only; use access=ro or leave access out");
-	d->readonly = d->cdrom || p->access == ACCESS_RO;
+	/* libxl refuses it too: "qemu-xen doesn't support read-only IDE". */
+	if (!d->cdrom && p->access == ACCESS_RO)
+		return fail(
+			p,
+			"a read-only hard disk cannot be emulated (QEMU's IDE disks are writable, as libxl says for qemu-xen); use access=rw, or devtype=cdrom for read-only media");
+	d->readonly = d->cdrom;
 	return 0;
 }
 

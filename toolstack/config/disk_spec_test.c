@@ -113,10 +113,10 @@ static void test_formats(void)
 {
 	CHECK_DISK("/srv/a.qcow2,qcow2,hda", "/srv/a.qcow2",
 		   DOMAIN_DISK_FORMAT_QCOW2, "hda", 0, false, false);
-	CHECK_DISK("fmt=qcow2,vdev=hdb,mode=r,target=/srv/b", "/srv/b",
-		   DOMAIN_DISK_FORMAT_QCOW2, "hdb", 1, true, false);
-	CHECK_DISK("/srv/c.vhd,vhd,hdb,ro", "/srv/c.vhd",
-		   DOMAIN_DISK_FORMAT_VHD, "hdb", 1, true, false);
+	CHECK_DISK("fmt=qcow2,vdev=hdb,mode=r,devtype=cdrom,target=/srv/b",
+		   "/srv/b", DOMAIN_DISK_FORMAT_QCOW2, "hdb", 1, true, true);
+	CHECK_DISK("/srv/c.vhd,vhd,hdb:cdrom,ro", "/srv/c.vhd",
+		   DOMAIN_DISK_FORMAT_VHD, "hdb", 1, true, true);
 	CHECK_DISK("/srv/d,qcow,hdb", "/srv/d", DOMAIN_DISK_FORMAT_QCOW, "hdb",
 		   1, false, false);
 	CHECK_DISK("/srv/e,qed,hdb", "/srv/e", DOMAIN_DISK_FORMAT_QED, "hdb", 1,
@@ -148,8 +148,13 @@ static void test_legacy_xm(void)
 	/* xm without a prefix: the vdev in the format position. */
 	CHECK_DISK("/srv/a.img,hdb,w", "/srv/a.img", DOMAIN_DISK_FORMAT_RAW,
 		   "hdb", 1, false, false);
-	CHECK_DISK("/srv/a.img,hdb:disk,ro", "/srv/a.img",
-		   DOMAIN_DISK_FORMAT_RAW, "hdb", 1, true, false);
+	CHECK_DISK("/srv/a.img,hdb:disk,w", "/srv/a.img",
+		   DOMAIN_DISK_FORMAT_RAW, "hdb", 1, false, false);
+	/* Read-only hard disks are refused, as libxl does for qemu-xen. */
+	CHECK_BAD("/srv/a.img,hdb:disk,ro",
+		  "a read-only hard disk cannot be emulated");
+	CHECK_BAD("fmt=raw,vdev=hda,access=ro,target=/a",
+		  "use access=rw, or devtype=cdrom");
 }
 
 static void test_keys_and_flags(void)
@@ -164,6 +169,16 @@ static void test_keys_and_flags(void)
 		   DOMAIN_DISK_FORMAT_RAW, "hda", 0, false, false);
 	CHECK_DISK("/srv/a,raw,hda,rw,discard,direct-io-safe", "/srv/a",
 		   DOMAIN_DISK_FORMAT_RAW, "hda", 0, false, false);
+	CHECK(!disk_spec_parse("/a,raw,hda,no-discard,untrusted,direct-io-safe",
+			       &d, err, sizeof(err)));
+	CHECK(d.no_discard && d.untrusted && d.direct_io_safe);
+	disk_spec_clear(&d);
+	/* The last of a pair wins, as in libxl. */
+	CHECK(!disk_spec_parse(
+		"/a,raw,hda,no-discard,discard,untrusted,trusted", &d, err,
+		sizeof(err)));
+	CHECK(!d.no_discard && !d.untrusted && !d.direct_io_safe);
+	disk_spec_clear(&d);
 	CHECK_DISK("/srv/a,raw,hda,rw,", "/srv/a", DOMAIN_DISK_FORMAT_RAW,
 		   "hda", 0, false, false);
 	CHECK(!disk_spec_parse("/x,,hda,backendtype=qdisk,script=block-x", &d,

@@ -279,6 +279,23 @@ static void fill_macs(struct cfg_ctx *c)
 	}
 }
 
+/* A disk's PV-only flags do nothing without the platform device. */
+static void check_disk_flags(struct cfg_ctx *c)
+{
+	struct domain_config *cfg = c->cfg;
+	unsigned int i;
+
+	if (cfg->xen_platform_pci)
+		return;
+	for (i = 0; i < cfg->nr_disks && i < DOMAIN_CONFIG_MAX_DISKS; i++)
+		if (cfg->disks[i].no_discard || cfg->disks[i].direct_io_safe ||
+		    cfg->disks[i].untrusted)
+			cfg_value_warn(
+				c, at(c, "disk"),
+				"disk[%u]: no-discard, direct-io-safe and untrusted apply to its PV disk only; with xen_platform_pci=0 there is none, so they have no effect",
+				i);
+}
+
 int domain_config_check(struct domain_config *cfg, const struct cfg_doc *doc,
 			struct config_diag *diag)
 {
@@ -295,6 +312,7 @@ int domain_config_check(struct domain_config *cfg, const struct cfg_doc *doc,
 	if (rc)
 		return rc;
 	check_firmware(&c);
+	check_disk_flags(&c);
 	fill_uuid(&c);
 	fill_macs(&c);
 	return diag->nr_errors != errors ? -EINVAL : 0;

@@ -205,6 +205,12 @@ static void put_disk(struct out *o, const struct domain_disk *d)
 		put(&spec, ", backendtype=%s", backends[d->backend]);
 	if (d->script)
 		put(&spec, ", script=%s", d->script);
+	if (d->no_discard)
+		put(&spec, ", no-discard");
+	if (d->direct_io_safe)
+		put(&spec, ", direct-io-safe");
+	if (d->untrusted)
+		put(&spec, ", untrusted");
 	if (d->target)
 		put(&spec, ", target=%s", d->target);
 	put_item(o, &spec);

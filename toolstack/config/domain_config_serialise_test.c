@@ -26,7 +26,8 @@ static const char rich[] =
 	"device_model_args_hvm = [ '-name', 'x \"y\"' ]\n"
 	"disk = [ 'vdev=hda, target=/srv/we,ird \"na=me\\\\.img',\n"
 	"         'tap:qcow2:/srv/b.qcow2,xvdb,w,backendtype=tap',\n"
-	"         ',raw,hdc,cdrom', 'phy:/dev/vg/x,hdd,r,script=block-x' ]\n"
+	"         ',raw,hdc,cdrom',\n"
+	"         'phy:/dev/vg/x,hdd,w,script=block-x,no-discard,direct-io-safe,untrusted' ]\n"
 	"vif = [ 'mac=00:16:3e:aa:bb:cc,bridge=br0,model=e1000,vifname=rich0,"
 	"mtu=1400,ip=192.0.2.1 192.0.2.2,script=vif-x', 'model=ne2k_pci' ]\n"
 	"vnc = 1\nvnclisten = '0.0.0.0:4'\nvncunused = 0\n"
@@ -72,6 +73,9 @@ static void check_disks(int line, const struct domain_config *a,
 		SAME(disks[i].ide_index);
 		SAME(disks[i].cdrom);
 		SAME(disks[i].readonly);
+		SAME(disks[i].no_discard);
+		SAME(disks[i].direct_io_safe);
+		SAME(disks[i].untrusted);
 	}
 }
 

@@ -72,6 +72,10 @@ struct domain_disk {
 	bool cdrom;
 	bool readonly; /* always true for a CD-ROM */
 	char *script;  /* block script; accepted, not run (warned) */
+	/* xl's flags, for the PV disk's nodes (libxl's defaults: false). */
+	bool no_discard;     /* no-discard: discard-enable=0 */
+	bool direct_io_safe; /* direct-io-safe: QEMU opens it O_DIRECT */
+	bool untrusted;	     /* untrusted: the frontend's trusted=0 */
 };
 
 enum domain_nic_model {
