@@ -48,6 +48,7 @@ struct domtab_dom {
 	char pv_console[64];   /* the PV console's pty, likewise */
 	char vnc[80];	       /* "HOST:PORT" once QEMU said it */
 	bool pause_pending;    /* create -p: pause once QEMU has started it */
+	bool xs_ring;	       /* its xenstore ring is introduced: PV works */
 	uint32_t taps;	       /* bit n: hvmd created vif n's tap (teardown) */
 	bool stopping;	       /* hvmd asked it to stop: destroy, not crash */
 	bool restart_after;    /* reboot requested by the administrator */

@@ -168,7 +168,13 @@ static void dm_argv(struct hvmd *h, struct domtab_dom *d, struct hvmd_argv *a)
 	if (c->serial == DOMAIN_SERIAL_PTY && strcmp(h->o.console_log, "off") &&
 	    hvmd_console_log_open(h, d, log, sizeof(log)) == 0)
 		hvmd_argv_add(a, "serial-log=%s", log);
-	hvmd_argv_add(a, "platform-pci=%s", c->xen_platform_pci ? "on" : "off");
+	/* Without a xenstore no PV disk could attach: keep IDE then. */
+	if (c->xen_platform_pci && !d->xs_ring)
+		hvmd_log(
+			d, "warn",
+			"xen_platform_pci=1 not followed: the guest has no xenstore, so no PV disk could replace the IDE disks it would unplug; no platform device");
+	hvmd_argv_add(a, "platform-pci=%s",
+		      c->xen_platform_pci && d->xs_ring ? "on" : "off");
 	hvmd_argv_add(a, "acpi=%s", c->acpi ? "on" : "off");
 	hvmd_argv_add(a, "hpet=%s", c->hpet ? "on" : "off");
 	if (c->vnc.keymap[0])

@@ -71,6 +71,10 @@ void hvmd_logscan(struct hvmd *h, struct domtab_dom *d)
 	ssize_t n;
 	int fd;
 
+	/*
+	 * hvm-dm-launch logs the PV console between the serial pty and VNC:
+	 * once both are known, so is the PV console, if there is one.
+	 */
 	if (d->console[0] && d->vnc[0] && !d->pause_pending)
 		return;
 	hvmd_log_path(h, d, path, sizeof(path));

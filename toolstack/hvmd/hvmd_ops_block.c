@@ -36,7 +36,8 @@ void hvmd_op_block_list(struct hvmd *h, struct hvmd_reply *r, char **f,
 	if (!d)
 		return;
 	for (i = 0; i < d->cfg.nr_disks; i++) {
-		char kv[7][HVMD_XS_VALUE_MAX + 16], fe[96], be[96];
+		/* Room for "bepath=" and a backend path (be). */
+		char kv[7][128], fe[96], be[96];
 		const char *fields[8] = {"vbd", kv[0], kv[1], kv[2],
 					 kv[3], kv[4], kv[5], kv[6]};
 		int devid = disk_spec_devid(d->cfg.disks[i].vdev);

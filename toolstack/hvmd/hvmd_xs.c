@@ -224,6 +224,7 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 			       "cannot read the guest's rings from hvm-domain: %s",
 			       strerror(-rc)),
 		       rc;
+	d->xs_ring = false;
 	if (!port) {
 		hvmd_log(
 			d, "warn",
@@ -248,6 +249,7 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 			       strerror(-rc), h->o.log_dir),
 		       rc;
 	}
+	d->xs_ring = true;
 	hvmd_log(
 		d, "info",
 		"xenstore: /local/domain/%u written, ring (pfn 0x%llx, port %llu) introduced",

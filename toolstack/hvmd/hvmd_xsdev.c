@@ -3,7 +3,8 @@
  * PV devices in xenstore, as libxl writes them (hvmd_xsdev.h). Disk values
  * as libxl's: params "FORMAT:PATH" with raw as "aio" (QEMU's xen-block
  * reads it as raw), state 1 (Initialising) on both ends, discard on for a
- * writable disk (libxl's default), the backend type "qdisk" whatever the
+ * writable disk unless no-discard (libxl's default), direct-io-safe and
+ * trusted from the disk's flags, the backend type "qdisk" whatever the
  * config's backendtype says, since QEMU serves every disk here. The
  * console's frontend is dom0's, read for the guest (libxl makes its ring
  * entries read-only to the guest; the guest writes nothing there).
@@ -90,8 +91,10 @@ bool hvmd_vbd_nodes(const struct domain_disk *disk, unsigned int domid,
 	     entry(put, ctx, back, "type", "qdisk") &&
 	     entry(put, ctx, back, "mode", disk->readonly ? "r" : "w") &&
 	     entry(put, ctx, back, "device-type", "disk") &&
+	     (!disk->direct_io_safe ||
+	      entry(put, ctx, back, "direct-io-safe", "1")) &&
 	     entry(put, ctx, back, "discard-enable",
-		   disk->readonly ? "0" : "1") &&
+		   disk->readonly || disk->no_discard ? "0" : "1") &&
 	     entry(put, ctx, back, "specification", "xen") &&
 	     put(ctx, front, NULL, domid, 0) &&
 	     entry(put, ctx, front, "backend", back) &&
@@ -99,7 +102,7 @@ bool hvmd_vbd_nodes(const struct domain_disk *disk, unsigned int domid,
 	     entry(put, ctx, front, "state", "1") &&
 	     entry(put, ctx, front, "virtual-device", num) &&
 	     entry(put, ctx, front, "device-type", "disk") &&
-	     entry(put, ctx, front, "trusted", "1");
+	     entry(put, ctx, front, "trusted", disk->untrusted ? "0" : "1");
 	free(params);
 	return ok;
 }

@@ -94,6 +94,15 @@ static void test_formats_and_modes(void)
 	CHECK_STR_CONTAINS(
 		seen,
 		"/local/domain/3/device/vbd/51728/virtual-device=51728\n");
+	CHECK(!strstr(seen, "direct-io-safe"));
+	/* xl's flags: no-discard, direct-io-safe, untrusted. */
+	d = disk("hda", "/i/f.img", DOMAIN_DISK_FORMAT_RAW, false);
+	d.no_discard = d.direct_io_safe = d.untrusted = true;
+	seen[0] = '\0';
+	CHECK(hvmd_vbd_nodes(&d, 3, record, NULL));
+	CHECK_STR_CONTAINS(seen, "/768/direct-io-safe=1\n");
+	CHECK_STR_CONTAINS(seen, "/768/discard-enable=0\n");
+	CHECK_STR_CONTAINS(seen, "/vbd/768/trusted=0\n");
 	d = disk("hdd", "/i/v.vhd", DOMAIN_DISK_FORMAT_VHD, false);
 	seen[0] = '\0';
 	CHECK(hvmd_vbd_nodes(&d, 3, record, NULL));
