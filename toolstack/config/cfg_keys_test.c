@@ -98,8 +98,18 @@ static void test_memory(void)
 	CHECK_EQ(512, cfg.memory_mib);
 	CHECK_OK("memory = 0x200");
 	CHECK_EQ(512, cfg.memory_mib);
-	CHECK_OK("memory = 0100");
-	CHECK_EQ(100, cfg.memory_mib);
+	/* libxlutil's strtol(base 0): a leading 0 is octal, with a warning. */
+	CHECK_WARN(
+		"memory = 0100",
+		"memory: 0100 is octal, as xl reads it: 64; drop the leading 0");
+	CHECK_EQ(64, cfg.memory_mib);
+	CHECK_WARN("memory = '01000'", "01000 is octal, as xl reads it: 512");
+	CHECK_EQ(512, cfg.memory_mib);
+	CHECK_ERR(
+		"memory = 0800",
+		"memory: '0800' is not a number as xl reads it: a leading 0 means octal (digits 0-7); drop the 0");
+	CHECK_OK("rtc_timeoffset = 0");
+	CHECK_EQ(0, diag.nr_warnings);
 	CHECK_ERR(
 		"memory = 8",
 		"guest.cfg:2: memory: 8 is out of range; use 16 to 1048576 MiB");

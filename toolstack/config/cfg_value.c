@@ -80,25 +80,36 @@ int cfg_value_dup(struct cfg_ctx *c, const struct cfg_value *v, char **dst)
 
 static bool is_digit_in(int ch, int base)
 {
+	if (base == 8)
+		return ch >= '0' && ch <= '7';
 	if (ch >= '0' && ch <= '9')
 		return true;
 	return base == 16 &&
 	       ((ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'));
 }
 
-/* Parses "[+|-](digits|0xhex)" into a sign and a magnitude. */
-static int parse_number(const char *s, bool *neg, uint64_t *mag)
+/*
+ * Parses "[+|-](digits|0xhex|0octal)" into a sign and a magnitude, as
+ * libxlutil reads numbers (strtol with base 0): a leading 0 means octal,
+ * so 0100 is 64 and 08 is no number. *@octal says whether it was.
+ */
+static int parse_number(const char *s, bool *neg, uint64_t *mag, bool *octal)
 {
 	unsigned long long n;
 	const char *p;
 	int base = 10;
 
 	*neg = *s == '-';
+	*octal = false;
 	if (*s == '-' || *s == '+')
 		s++;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
+	} else if (s[0] == '0' && s[1]) {
+		base = 8;
+		*octal = true;
+		s++;
 	}
 	if (!*s)
 		return -EINVAL;
@@ -117,18 +128,29 @@ static int parse_number(const char *s, bool *neg, uint64_t *mag)
 static int read_number(struct cfg_ctx *c, const struct cfg_value *v, bool *neg,
 		       uint64_t *mag)
 {
+	bool octal;
 	int rc;
 
 	if (v->kind == CFG_VAL_LIST) {
 		cfg_value_error(c, v, "expected a number, saw a list");
 		return -EINVAL;
 	}
-	rc = parse_number(v->text, neg, mag);
+	rc = parse_number(v->text, neg, mag, &octal);
 	if (rc == -ERANGE)
 		cfg_value_error(c, v, "%s is too large", v->text);
+	else if (rc && octal)
+		cfg_value_error(
+			c, v,
+			"'%s' is not a number as xl reads it: a leading 0 means octal (digits 0-7); drop the 0",
+			v->text);
 	else if (rc)
 		cfg_value_error(c, v, "expected a whole number, saw '%s'",
 				v->text);
+	else if (octal)
+		cfg_value_warn(
+			c, v,
+			"%s is octal, as xl reads it: %s%llu; drop the leading 0 for decimal",
+			v->text, *neg ? "-" : "", (unsigned long long)*mag);
 	return rc ? -EINVAL : 0;
 }
 
@@ -178,10 +200,10 @@ range:
 int cfg_value_bool(struct cfg_ctx *c, const struct cfg_value *v, bool *out)
 {
 	uint64_t mag;
-	bool neg;
+	bool neg, octal;
 
-	if (v->kind == CFG_VAL_LIST || parse_number(v->text, &neg, &mag) ||
-	    neg || mag > 1) {
+	if (v->kind == CFG_VAL_LIST ||
+	    parse_number(v->text, &neg, &mag, &octal) || neg || mag > 1) {
 		cfg_value_error(c, v, "expected 0 or 1, saw %s%s%s",
 				v->kind == CFG_VAL_LIST ? "a list" : "'",
 				v->kind == CFG_VAL_LIST ? "" : v->text,
