@@ -2,7 +2,8 @@
 /*
  * Reading the domain log for what the helpers reported there: the serial
  * pty and VNC address that hvm-dm-launch logs once QEMU runs ("info dN
- * qemu: serial console on /dev/pts/N", "... VNC on HOST:PORT"), and, for a
+ * qemu: serial console on /dev/pts/N", "... PV console on ...", "... VNC
+ * on HOST:PORT", only at the start of a line), and, for a
  * domain re-adopted from an earlier hvmd (not our child, so no exit
  * status), the "stop=REASON" line hvm-domain prints when it ends.
  */
@@ -28,14 +29,20 @@ static void copy_word(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-static void scan_line(struct domtab_dom *d, const char *line)
+void hvmd_logscan_line(struct domtab_dom *d, const char *line)
 {
 	char tag[32];
 	const char *p;
 
+	/*
+	 * "LEVEL dN qemu: " must open the line: the same words further on
+	 * are someone else's text, e.g. a guest's on its debug console
+	 * ("info dN console: ..."), which would otherwise choose the pty
+	 * hvmctl console opens.
+	 */
 	snprintf(tag, sizeof(tag), " d%u qemu: ", d->domid);
-	p = strstr(line, tag);
-	if (!p)
+	p = strchr(line, ' ');
+	if (!p || strncmp(p, tag, strlen(tag)))
 		return;
 	p += strlen(tag);
 	if (!strncmp(p, "serial console on ", 18))
@@ -90,7 +97,7 @@ void hvmd_logscan(struct hvmd *h, struct domtab_dom *d)
 	buf[n] = '\0';
 	for (line = buf; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
 		*nl = '\0';
-		scan_line(d, line);
+		hvmd_logscan_line(d, line);
 		changed = true;
 	}
 	/* A partial last line is read again next time. */

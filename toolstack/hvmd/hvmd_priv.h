@@ -197,6 +197,11 @@ void hvmd_life_reboot(struct hvmd *h, struct domtab_dom *d);
 
 /* hvmd_logscan.c: what QEMU and hvm-domain reported in the domain log. */
 void hvmd_logscan(struct hvmd *h, struct domtab_dom *d);
+/*
+ * One log line: the serial pty, PV console pty or VNC address into @d if
+ * it is hvm-dm-launch's report for @d ("LEVEL dN qemu: ..." at its start).
+ */
+void hvmd_logscan_line(struct domtab_dom *d, const char *line);
 int hvmd_logscan_exit_status(struct hvmd *h, struct domtab_dom *d);
 
 /* hvmd_state.c: /var/lib/hvm and re-adoption. */
