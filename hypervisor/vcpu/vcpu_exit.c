@@ -67,10 +67,13 @@ static int pio_forward(struct vcpu *v, uint16_t port, unsigned int size,
 	if (rc == -ENOENT && write && port == XEN_UNPLUG_PORT) {
 		uint64_t sent = xen_unplug_filter(port, size, *val);
 
-		if (sent != *val)
+		/* Once: a guest may write the port in a loop. */
+		if (sent != *val &&
+		    !__atomic_exchange_n(&v->d->unplug_nics_logged, true,
+					 __ATOMIC_RELAXED))
 			log_info(
 				"xen",
-				"the guest unplugs its emulated devices (mask 0x%llx); its NICs stay, as there is no PV network backend yet (mask 0x%llx sent on)",
+				"the guest unplugs its emulated devices (mask 0x%llx); its NICs stay, as there is no PV network backend yet (mask 0x%llx sent on; logged once per domain)",
 				(unsigned long long)*val,
 				(unsigned long long)sent);
 		*val = sent;
@@ -161,7 +164,8 @@ static int exit_io(struct vcpu *v)
 	    run->io.data_offset > v->run_size ||
 	    bytes > v->run_size - run->io.data_offset)
 		return -EPROTO;
-	if (count > 1 &&
+	/* The unplug port goes element by element, through its filter. */
+	if (count > 1 && run->io.port != XEN_UNPLUG_PORT &&
 	    !hv_pio_bus_find(&v->d->pio, run->io.port, size, &off)) {
 		rc = pio_rep_forward(v, run->io.port, size, count, write, data);
 		if (rc != -ENOENT)

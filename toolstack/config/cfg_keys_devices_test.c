@@ -60,6 +60,9 @@ static void test_disk_errors(void)
 	CHECK_OK("disk = [ '/a,,hda,no-discard' ]");
 	CHECK_EQ(0, diag.nr_warnings);
 	CHECK_WARN(
+		"disk = [ '/a,,hdc,cdrom,untrusted' ]",
+		"disk[0]: no-discard, direct-io-safe and untrusted apply to its PV disk only; a CD-ROM has none");
+	CHECK_WARN(
 		"disk = [ '/a,,hda,script=block-iscsi' ]",
 		"disk[0]: script=block-iscsi ignored: hvm does not run block hotplug scripts");
 }

@@ -110,6 +110,11 @@ static void test_memory(void)
 		"memory: '0800' is not a number as xl reads it: a leading 0 means octal (digits 0-7); drop the 0");
 	CHECK_OK("rtc_timeoffset = 0");
 	CHECK_EQ(0, diag.nr_warnings);
+	/* 01-07 mean the same either way: no warning. */
+	CHECK_OK("vcpus = 02");
+	CHECK_EQ(0, diag.nr_warnings);
+	CHECK_EQ(2, cfg.vcpus);
+	CHECK_ERR("memory = 0.5", "memory: expected a whole number, saw '0.5'");
 	CHECK_ERR(
 		"memory = 8",
 		"guest.cfg:2: memory: 8 is out of range; use 16 to 1048576 MiB");

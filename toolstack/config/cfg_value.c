@@ -124,6 +124,19 @@ static int parse_number(const char *s, bool *neg, uint64_t *mag, bool *octal)
 	return 0;
 }
 
+/* Whether @s is "[+|-]digits" (then a failed octal number had an 8 or 9). */
+static bool all_decimal(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 /* Reads @v as a number; reports lists, words and overflow. */
 static int read_number(struct cfg_ctx *c, const struct cfg_value *v, bool *neg,
 		       uint64_t *mag)
@@ -138,7 +151,7 @@ static int read_number(struct cfg_ctx *c, const struct cfg_value *v, bool *neg,
 	rc = parse_number(v->text, neg, mag, &octal);
 	if (rc == -ERANGE)
 		cfg_value_error(c, v, "%s is too large", v->text);
-	else if (rc && octal)
+	else if (rc && octal && all_decimal(v->text))
 		cfg_value_error(
 			c, v,
 			"'%s' is not a number as xl reads it: a leading 0 means octal (digits 0-7); drop the 0",
@@ -146,7 +159,7 @@ static int read_number(struct cfg_ctx *c, const struct cfg_value *v, bool *neg,
 	else if (rc)
 		cfg_value_error(c, v, "expected a whole number, saw '%s'",
 				v->text);
-	else if (octal)
+	else if (octal && *mag >= 8)
 		cfg_value_warn(
 			c, v,
 			"%s is octal, as xl reads it: %s%llu; drop the leading 0 for decimal",

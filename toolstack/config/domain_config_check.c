@@ -285,15 +285,17 @@ static void check_disk_flags(struct cfg_ctx *c)
 	struct domain_config *cfg = c->cfg;
 	unsigned int i;
 
-	if (cfg->xen_platform_pci)
-		return;
 	for (i = 0; i < cfg->nr_disks && i < DOMAIN_CONFIG_MAX_DISKS; i++)
-		if (cfg->disks[i].no_discard || cfg->disks[i].direct_io_safe ||
-		    cfg->disks[i].untrusted)
+		if ((!cfg->xen_platform_pci || cfg->disks[i].cdrom) &&
+		    (cfg->disks[i].no_discard || cfg->disks[i].direct_io_safe ||
+		     cfg->disks[i].untrusted))
 			cfg_value_warn(
 				c, at(c, "disk"),
-				"disk[%u]: no-discard, direct-io-safe and untrusted apply to its PV disk only; with xen_platform_pci=0 there is none, so they have no effect",
-				i);
+				"disk[%u]: no-discard, direct-io-safe and untrusted apply to its PV disk only; %s, so they have no effect",
+				i,
+				cfg->disks[i].cdrom
+					? "a CD-ROM has none (it stays emulated)"
+					: "with xen_platform_pci=0 there is none");
 }
 
 int domain_config_check(struct domain_config *cfg, const struct cfg_doc *doc,

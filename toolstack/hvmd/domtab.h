@@ -42,15 +42,15 @@ struct domtab_dom {
 	struct domtab_proc domain; /* hvm-domain */
 	struct domtab_proc dm;	   /* hvm-dm-launch */
 	time_t created;
-	int log_fd;	       /* the domain's log, O_APPEND; -1 if closed */
-	long long log_scan;    /* log bytes scanned for console/VNC lines */
-	char console[64];      /* "/dev/pts/N" once QEMU said it */
-	char pv_console[64];   /* the PV console's pty, likewise */
-	char vnc[80];	       /* "HOST:PORT" once QEMU said it */
-	bool pause_pending;    /* create -p: pause once QEMU has started it */
-	bool xs_ring;	       /* its xenstore ring is introduced: PV works */
-	uint32_t taps;	       /* bit n: hvmd created vif n's tap (teardown) */
-	bool stopping;	       /* hvmd asked it to stop: destroy, not crash */
+	int log_fd;	     /* the domain's log, O_APPEND; -1 if closed */
+	long long log_scan;  /* log bytes scanned for console/VNC lines */
+	char console[64];    /* "/dev/pts/N" once QEMU said it */
+	char pv_console[64]; /* the PV console's pty, likewise */
+	char vnc[80];	     /* "HOST:PORT" once QEMU said it */
+	bool pause_pending;  /* create -p: pause once QEMU has started it */
+	bool xs_ring;  /* its xenstore ring is introduced: PV works (saved) */
+	uint32_t taps; /* bit n: hvmd created vif n's tap (teardown) */
+	bool stopping; /* hvmd asked it to stop: destroy, not crash */
 	bool restart_after;    /* reboot requested by the administrator */
 	unsigned int restarts; /* restarts within the last minute */
 	time_t restart_window;

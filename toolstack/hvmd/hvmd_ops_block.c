@@ -42,7 +42,8 @@ void hvmd_op_block_list(struct hvmd *h, struct hvmd_reply *r, char **f,
 					 kv[3], kv[4], kv[5], kv[6]};
 		int devid = disk_spec_devid(d->cfg.disks[i].vdev);
 
-		if (!hvmd_vbd_wanted(&d->cfg, i) || devid < 0)
+		/* No xenstore: hvmd wrote no PV disk (hvmd_build.c). */
+		if (!d->xs_ring || !hvmd_vbd_wanted(&d->cfg, i) || devid < 0)
 			continue;
 		snprintf(fe, sizeof(fe), "/local/domain/%u/device/vbd/%d",
 			 d->domid, devid);

@@ -48,11 +48,11 @@ static void state_text(const struct domtab_dom *d, char *buf, size_t size)
 {
 	snprintf(
 		buf, size,
-		"domid=%u\nstate=%s\ndomain_pid=%d\ndomain_start=%llu\ndm_pid=%d\ndm_start=%llu\ncreated=%lld\nlog_scan=%lld\nconsole=%s\npv_console=%s\nvnc=%s\npause_pending=%d\n",
+		"domid=%u\nstate=%s\ndomain_pid=%d\ndomain_start=%llu\ndm_pid=%d\ndm_start=%llu\ncreated=%lld\nlog_scan=%lld\nconsole=%s\npv_console=%s\nvnc=%s\npause_pending=%d\nxs_ring=%d\n",
 		d->domid, domtab_state_name(d->state), (int)d->domain.pid,
 		d->domain.start, (int)d->dm.pid, d->dm.start,
 		(long long)d->created, d->log_scan, d->console, d->pv_console,
-		d->vnc, d->pause_pending ? 1 : 0);
+		d->vnc, d->pause_pending ? 1 : 0, d->xs_ring ? 1 : 0);
 }
 
 void hvmd_state_save(struct hvmd *h, struct domtab_dom *d)
@@ -115,6 +115,8 @@ static void apply_kv(struct domtab_dom *d, const char *k, const char *v)
 		snprintf(d->vnc, sizeof(d->vnc), "%s", v);
 	else if (!strcmp(k, "pause_pending"))
 		d->pause_pending = !strcmp(v, "1");
+	else if (!strcmp(k, "xs_ring"))
+		d->xs_ring = !strcmp(v, "1");
 }
 
 /* Reads NAME.state: the domid into *@domid, the rest into @d later. */

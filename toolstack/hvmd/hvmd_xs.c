@@ -209,6 +209,7 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 	struct xs_handle *x;
 	int rc;
 
+	d->xs_ring = false;
 	rc = hvmd_ctl_get_param(h, d, HVM_PARAM_STORE_PFN, &pfn);
 	if (!rc)
 		rc = hvmd_ctl_get_param(h, d, HVM_PARAM_STORE_EVTCHN, &port);
@@ -224,7 +225,6 @@ int hvmd_xs_domain_setup(struct hvmd *h, struct domtab_dom *d, char *err,
 			       "cannot read the guest's rings from hvm-domain: %s",
 			       strerror(-rc)),
 		       rc;
-	d->xs_ring = false;
 	if (!port) {
 		hvmd_log(
 			d, "warn",

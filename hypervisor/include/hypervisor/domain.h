@@ -94,6 +94,8 @@ struct domain {
 	/* Atomic: a refused place and a move of the grant frames logged. */
 	bool grant_refusal_logged;
 	bool grant_move_logged;
+	/* Atomic: the NIC bit kept out of an unplug request logged. */
+	bool unplug_nics_logged;
 	/* vCPU 0's progress: bytes mapped into the first region to do. */
 	uint64_t prefault_offset;
 	uint64_t prefault_bytes; /* mapped since the last report */

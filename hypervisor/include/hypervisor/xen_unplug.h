@@ -10,6 +10,9 @@
  * for PV machines only), so a guest that unplugged its NICs would be left
  * with none. The NIC bit is cleared before the write reaches QEMU; Linux
  * then keeps its emulated NIC, and its netfront finds no vif to attach.
+ * Not filtered: the pre-3.3 SUSE/VMDP unplug through the device's I/O BAR
+ * (a byte 1 at BAR+4, 2 at BAR+8), which only old xen-kmp drivers and
+ * VMDP before 1.7 use; QEMU takes their NICs away.
  */
 #ifndef HYPERVISOR_XEN_UNPLUG_H
 #define HYPERVISOR_XEN_UNPLUG_H
