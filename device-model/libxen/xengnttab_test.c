@@ -7,8 +7,8 @@
  * until the last unmap); a multi-ref map that fails half way leaves
  * nothing; grants held across a refresh of the regions are still
  * released; grant copies both ways with their statuses, and calls refused
- * whole; close releases what a handle still holds; a domain without its
- * table placed yet.
+ * whole, also after the memfd grew; close releases what a handle still holds; a
+ * domain without its table placed yet.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -229,6 +229,48 @@ static void test_copy(void)
 	CHECK_EQ(0, xengnttab_close(h));
 }
 
+/*
+ * Copies go through one mapping of the whole memfd: after the memfd grew
+ * (the device model populated pages past its end), a copy to a frame in
+ * the new part maps it again, and both old and new frames still work.
+ */
+static void test_copy_after_growth(void)
+{
+	const uint64_t old_end = FAKE_MEM_PAGES * PAGE;
+	xengnttab_handle *h = xengnttab_open(NULL, 0);
+	xengnttab_grant_copy_segment_t s[2];
+	uint8_t in[8], out[8];
+
+	memset(in, 0x5a, sizeof(in));
+	memset(s, 0, sizeof(s));
+	CHECK_EQ(0, ftruncate(fake_memfd(f), (off_t)(old_end + 4 * PAGE)));
+	fake_add_region(f, 0x200 * PAGE, 4 * PAGE, old_end);
+	xenlib_mem_invalidate(DOMID);
+	put_entry(15, PERMIT, 0, 0x201); /* memfd page old_end + 1 */
+	s[0].source.virt = in;
+	s[0].dest.foreign.ref = 15;
+	s[0].dest.foreign.offset = 40;
+	s[0].dest.foreign.domid = DOMID;
+	s[0].len = sizeof(in);
+	s[0].flags = GNTCOPY_dest_gref;
+	/* And back from a frame of the old part (ref 8, frame 3). */
+	s[1].source.foreign.ref = 8;
+	s[1].source.foreign.domid = DOMID;
+	s[1].dest.virt = out;
+	s[1].len = sizeof(out);
+	s[1].flags = GNTCOPY_source_gref;
+	fake_memfd_put(f, 3 * PAGE, 0x31);
+	CHECK_EQ(0, xengnttab_grant_copy(h, 2, s));
+	CHECK_EQ(GNTST_okay, s[0].status);
+	CHECK_EQ(GNTST_okay, s[1].status);
+	CHECK_EQ(0x5a, fake_memfd_byte(f, old_end + PAGE + 40));
+	CHECK_EQ(0x5a, fake_memfd_byte(f, old_end + PAGE + 47));
+	CHECK_EQ(0, fake_memfd_byte(f, old_end + PAGE + 48));
+	CHECK_EQ(0x31, out[0]);
+	CHECK_EQ(PERMIT, flags_of(15));
+	CHECK_EQ(0, xengnttab_close(h));
+}
+
 int main(void)
 {
 	xengnttab_handle *h;
@@ -247,6 +289,7 @@ int main(void)
 		HVM_TEST(test_release_after_refresh);
 		HVM_TEST(test_multi_map_and_close);
 		HVM_TEST(test_copy);
+		HVM_TEST(test_copy_after_growth);
 	}
 	xenlib_conn_reset_all();
 	fake_stop(f);

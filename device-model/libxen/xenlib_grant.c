@@ -42,6 +42,10 @@ void xenlib_grant_forget(struct xenlib_mem_cache *m)
 	m->grant_nr = 0;
 	free(m->pins);
 	m->pins = NULL;
+	if (m->copy_map)
+		munmap(m->copy_map, m->copy_size);
+	m->copy_map = NULL;
+	m->copy_size = 0;
 }
 
 /*

@@ -12,6 +12,7 @@
 
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xengnttab.h>
 
@@ -165,12 +166,43 @@ static void seg_release(struct xenlib_conn *c, uint32_t ref, bool dest)
 	pthread_mutex_unlock(&c->mem.lock);
 }
 
+/*
+ * @len bytes at @off of the memfd, through the copy mapping of the whole
+ * memfd (made on first use, again if the memfd grew past it), or NULL if
+ * it cannot be mapped: the caller then uses pread/pwrite. Caller holds
+ * m->lock.
+ */
+static uint8_t *copy_window(struct xenlib_mem_cache *m, uint64_t off,
+			    uint64_t len)
+{
+	struct stat st;
+	void *p;
+
+	if (m->copy_map && off + len <= m->copy_size)
+		return m->copy_map + off;
+	if (m->copy_map)
+		munmap(m->copy_map, m->copy_size);
+	m->copy_map = NULL;
+	m->copy_size = 0;
+	if (m->memfd < 0 || fstat(m->memfd, &st) < 0 ||
+	    (uint64_t)st.st_size < off + len)
+		return NULL;
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		 m->memfd, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	m->copy_map = p;
+	m->copy_size = (uint64_t)st.st_size;
+	return m->copy_map + off;
+}
+
 static int16_t copy_one(xengnttab_grant_copy_segment_t *s)
 {
 	bool src_gref = s->flags & GNTCOPY_source_gref;
 	bool dst_gref = s->flags & GNTCOPY_dest_gref;
 	struct xenlib_conn *c;
 	uint64_t off = 0;
+	uint8_t *win;
 	ssize_t n;
 	int16_t st;
 	int fd = -1;
@@ -184,7 +216,10 @@ static int16_t copy_one(xengnttab_grant_copy_segment_t *s)
 				 &fd, &off);
 		if (st != GNTST_okay)
 			return st;
-		n = pread(fd, s->dest.virt, s->len, (off_t)off);
+		win = copy_window(&c->mem, off, s->len);
+		if (win)
+			memcpy(s->dest.virt, win, s->len);
+		n = win ? s->len : pread(fd, s->dest.virt, s->len, (off_t)off);
 		seg_release(c, s->source.foreign.ref, false);
 	} else {
 		st = seg_acquire(s->dest.foreign.domid, s->dest.foreign.ref,
@@ -192,7 +227,11 @@ static int16_t copy_one(xengnttab_grant_copy_segment_t *s)
 				 &off);
 		if (st != GNTST_okay)
 			return st;
-		n = pwrite(fd, s->source.virt, s->len, (off_t)off);
+		win = copy_window(&c->mem, off, s->len);
+		if (win)
+			memcpy(win, s->source.virt, s->len);
+		n = win ? s->len
+			: pwrite(fd, s->source.virt, s->len, (off_t)off);
 		seg_release(c, s->dest.foreign.ref, true);
 	}
 	return n == s->len ? GNTST_okay : GNTST_general_error;

@@ -61,6 +61,13 @@ struct xenlib_mem_cache {
 	struct grant_entry_v1 *grant_tab;
 	uint32_t grant_nr;
 	struct xenlib_grant_pin *pins;
+	/*
+	 * The whole memfd, mapped for grant copies (xenlib_grant_map.c):
+	 * a memcpy per segment instead of a pread or pwrite. NULL until the
+	 * first copy; mapped again when the memfd has grown past it.
+	 */
+	uint8_t *copy_map;
+	uint64_t copy_size;
 };
 
 /*
