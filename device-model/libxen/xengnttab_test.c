@@ -240,8 +240,18 @@ static void test_copy_after_growth(void)
 	xengnttab_handle *h = xengnttab_open(NULL, 0);
 	xengnttab_grant_copy_segment_t s[2];
 	uint8_t in[8], out[8];
+	struct xenlib_conn *c;
 
 	memset(in, 0x5a, sizeof(in));
+	memset(s, 0, sizeof(s));
+	/* A copy first, so that the mapping covers the old size. */
+	s[0].source.foreign.ref = 8;
+	s[0].source.foreign.domid = DOMID;
+	s[0].dest.virt = out;
+	s[0].len = sizeof(out);
+	s[0].flags = GNTCOPY_source_gref;
+	CHECK_EQ(0, xengnttab_grant_copy(h, 1, s));
+	CHECK_EQ(GNTST_okay, s[0].status);
 	memset(s, 0, sizeof(s));
 	CHECK_EQ(0, ftruncate(fake_memfd(f), (off_t)(old_end + 4 * PAGE)));
 	fake_add_region(f, 0x200 * PAGE, 4 * PAGE, old_end);
@@ -268,6 +278,10 @@ static void test_copy_after_growth(void)
 	CHECK_EQ(0, fake_memfd_byte(f, old_end + PAGE + 48));
 	CHECK_EQ(0x31, out[0]);
 	CHECK_EQ(PERMIT, flags_of(15));
+	/* The copies went through the mapping, now as large as the memfd. */
+	CHECK_EQ(0, xenlib_conn_get(DOMID, &c));
+	CHECK(c->mem.copy_map != NULL && !c->mem.copy_failed);
+	CHECK_EQ(old_end + 4 * PAGE, c->mem.copy_size);
 	CHECK_EQ(0, xengnttab_close(h));
 }
 

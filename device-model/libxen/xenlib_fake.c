@@ -7,6 +7,7 @@
 #include "xenlib_fake_priv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdio.h>
@@ -150,8 +151,10 @@ struct fake_dom *fake_start(uint32_t domid)
 		goto err;
 	if (mkdir(f->dir, 0700) < 0 && errno != EEXIST)
 		goto err;
-	f->memfd = memfd_create("xenlib-fake", MFD_CLOEXEC);
-	if (f->memfd < 0 || ftruncate(f->memfd, (off_t)f->mem_size) < 0)
+	f->memfd = memfd_create("xenlib-fake", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	/* Sealed against shrinking as hvm-domain's; it may still grow. */
+	if (f->memfd < 0 || ftruncate(f->memfd, (off_t)f->mem_size) < 0 ||
+	    fcntl(f->memfd, F_ADD_SEALS, F_SEAL_SHRINK) < 0)
 		goto err;
 	f->stop_efd = eventfd(0, EFD_CLOEXEC);
 	f->listen_fd = ctl_listen(f->path);

@@ -46,6 +46,7 @@ void xenlib_grant_forget(struct xenlib_mem_cache *m)
 		munmap(m->copy_map, m->copy_size);
 	m->copy_map = NULL;
 	m->copy_size = 0;
+	m->copy_failed = false;
 }
 
 /*

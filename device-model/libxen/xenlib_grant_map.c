@@ -11,6 +11,8 @@
 #include "xenlib_priv.h"
 
 #include <string.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -170,12 +172,16 @@ static void seg_release(struct xenlib_conn *c, uint32_t ref, bool dest)
  * @len bytes at @off of the memfd, through the copy mapping of the whole
  * memfd (made on first use, again if the memfd grew past it), or NULL if
  * it cannot be mapped: the caller then uses pread/pwrite. Caller holds
- * m->lock.
+ * m->lock, after xenlib_mem_frame() placed @off in a region of this
+ * memfd (a rebuilt domain's new memfd drops the mapping first:
+ * xenlib_grant_forget()). Only a memfd sealed against shrinking is
+ * mapped: a file that shrank under the mapping would fault QEMU.
  */
 static uint8_t *copy_window(struct xenlib_mem_cache *m, uint64_t off,
 			    uint64_t len)
 {
 	struct stat st;
+	int seals;
 	void *p;
 
 	if (m->copy_map && off + len <= m->copy_size)
@@ -184,15 +190,23 @@ static uint8_t *copy_window(struct xenlib_mem_cache *m, uint64_t off,
 		munmap(m->copy_map, m->copy_size);
 	m->copy_map = NULL;
 	m->copy_size = 0;
-	if (m->memfd < 0 || fstat(m->memfd, &st) < 0 ||
+	if (m->copy_failed || m->memfd < 0 || fstat(m->memfd, &st) < 0 ||
 	    (uint64_t)st.st_size < off + len)
 		return NULL;
+	seals = fcntl(m->memfd, F_GET_SEALS);
+	if (seals < 0 || !(seals & F_SEAL_SHRINK) ||
+	    (uint64_t)st.st_size > SIZE_MAX) {
+		m->copy_failed = true;
+		return NULL;
+	}
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED,
 		 m->memfd, 0);
-	if (p == MAP_FAILED)
+	if (p == MAP_FAILED) {
+		m->copy_failed = true;
 		return NULL;
+	}
 	m->copy_map = p;
-	m->copy_size = (uint64_t)st.st_size;
+	m->copy_size = (size_t)st.st_size;
 	return m->copy_map + off;
 }
 

@@ -64,10 +64,14 @@ struct xenlib_mem_cache {
 	/*
 	 * The whole memfd, mapped for grant copies (xenlib_grant_map.c):
 	 * a memcpy per segment instead of a pread or pwrite. NULL until the
-	 * first copy; mapped again when the memfd has grown past it.
+	 * first copy; mapped again if the memfd grew past it (only a test's
+	 * fake grows it: hvm-domain seals its size). copy_failed: the memfd
+	 * cannot be mapped (not sealed against shrinking, no address
+	 * space), so copies use pread/pwrite without trying again.
 	 */
 	uint8_t *copy_map;
-	uint64_t copy_size;
+	size_t copy_size;
+	bool copy_failed;
 };
 
 /*
@@ -160,7 +164,7 @@ XENLIB_API void xenlib_mem_forget(struct xenlib_mem_cache *m);
  * xenlib_grant_attach() maps the table MEM_INFO lists, if any and not
  * mapped yet, after a refresh (@new_memfd: another domain's memfd, whose
  * table and pins replace the old ones); xenlib_grant_forget() unmaps the
- * table and drops the pins. xenlib_grant_acquire() checks
+ * table and the copy mapping and drops the pins. xenlib_grant_acquire() checks
  * and marks ref @ref for a use by our backends (writable or not), returns
  * a GNTST_* status and on GNTST_okay the guest frame granted;
  * xenlib_grant_release() ends one such use.

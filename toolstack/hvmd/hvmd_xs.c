@@ -10,8 +10,9 @@
  * memory/static-max are left out until ballooning exists (a guest's balloon
  * driver acts on them). And the PV control node: control/shutdown, used by
  * hvmctl shutdown and reboot when the guest advertises control/feature-*.
- * With the platform device, each hard disk's PV device (hvmd_xsdev.c) is
- * written with the rest, before QEMU starts and enumerates its backends.
+ * With the platform device, each hard disk's PV device, and the PV
+ * console's (hvmd_xsdev.c), are written with the rest, before QEMU starts
+ * and enumerates its backends.
  */
 #include <errno.h>
 #include <stdint.h>
