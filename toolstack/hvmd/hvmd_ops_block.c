@@ -37,7 +37,7 @@ void hvmd_op_block_list(struct hvmd *h, struct hvmd_reply *r, char **f,
 		return;
 	for (i = 0; i < d->cfg.nr_disks; i++) {
 		/* Room for "bepath=" and a backend path (be). */
-		char kv[7][128], fe[96], be[96];
+		char kv[7][128], fe[HVMD_VBD_PATH], be[HVMD_VBD_PATH];
 		const char *fields[8] = {"vbd", kv[0], kv[1], kv[2],
 					 kv[3], kv[4], kv[5], kv[6]};
 		int devid = disk_spec_devid(d->cfg.disks[i].vdev);
@@ -45,11 +45,7 @@ void hvmd_op_block_list(struct hvmd *h, struct hvmd_reply *r, char **f,
 		/* No xenstore: hvmd wrote no PV disk (hvmd_build.c). */
 		if (!d->xs_ring || !hvmd_vbd_wanted(&d->cfg, i) || devid < 0)
 			continue;
-		snprintf(fe, sizeof(fe), "/local/domain/%u/device/vbd/%d",
-			 d->domid, devid);
-		hvmd_xsdev_backend_root("qdisk", d->domid, be, sizeof(be));
-		snprintf(be + strlen(be), sizeof(be) - strlen(be), "/%d",
-			 devid);
+		hvmd_vbd_paths(d->domid, devid, fe, be);
 		snprintf(kv[0], sizeof(kv[0]), "vdev=%d", devid);
 		snprintf(kv[1], sizeof(kv[1]), "be=0");
 		snprintf(kv[2], sizeof(kv[2]), "handle=%u", d->domid);

@@ -17,7 +17,7 @@
 
 #include "toolstack/disk_spec.h"
 
-#define VBD_PATH 96
+#define VBD_PATH HVMD_VBD_PATH
 
 bool hvmd_vbd_wanted(const struct domain_config *cfg, unsigned int i)
 {
@@ -49,6 +49,15 @@ int hvmd_xsdev_backend_root(const char *type, unsigned int domid, char *buf,
 			domid);
 }
 
+void hvmd_vbd_paths(unsigned int domid, int devid, char fe[HVMD_VBD_PATH],
+		    char be[HVMD_VBD_PATH])
+{
+	snprintf(fe, HVMD_VBD_PATH, "/local/domain/%u/device/vbd/%d", domid,
+		 devid);
+	snprintf(be, HVMD_VBD_PATH, "/local/domain/0/backend/qdisk/%u/%d",
+		 domid, devid);
+}
+
 /* @dir/@key = @value. */
 static bool entry(hvmd_xsdev_put_fn put, void *ctx, const char *dir,
 		  const char *key, const char *value)
@@ -69,11 +78,7 @@ bool hvmd_vbd_nodes(const struct domain_disk *disk, unsigned int domid,
 
 	if (devid < 0 || !disk->target)
 		return false;
-	hvmd_xsdev_backend_root("qdisk", domid, back, sizeof(back));
-	snprintf(back + strlen(back), sizeof(back) - strlen(back), "/%d",
-		 devid);
-	snprintf(front, sizeof(front), "/local/domain/%u/device/vbd/%d", domid,
-		 devid);
+	hvmd_vbd_paths(domid, devid, front, back);
 	snprintf(num, sizeof(num), "%d", devid);
 	snprintf(dom, sizeof(dom), "%u", domid);
 	if (asprintf(&params, "%s:%s", format_word(disk->format),

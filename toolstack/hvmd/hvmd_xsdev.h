@@ -45,6 +45,18 @@ bool hvmd_vbd_wanted(const struct domain_config *cfg, unsigned int i);
 bool hvmd_vbd_nodes(const struct domain_disk *disk, unsigned int domid,
 		    hvmd_xsdev_put_fn put, void *ctx);
 
+/* Room for any path hvmd_vbd_paths() writes. */
+#define HVMD_VBD_PATH 96
+
+/*
+ * The frontend and backend directories of disk @devid (disk_spec_devid())
+ * of domain @domid, as hvmd_vbd_nodes() writes them and block-list reads
+ * them: /local/domain/N/device/vbd/DEVID and
+ * /local/domain/0/backend/qdisk/N/DEVID.
+ */
+void hvmd_vbd_paths(unsigned int domid, int devid, char fe[HVMD_VBD_PATH],
+		    char be[HVMD_VBD_PATH]);
+
 /*
  * Puts the PV console of domain @domid, whose ring is at guest frame @pfn
  * with event channel @port. Returns false if @put did.
